@@ -1,0 +1,114 @@
+/**
+ * Who is asking, and what they may see. Authorisation lives here and only here; services call
+ * these functions for every read and write. "Not allowed" is reported as "not found".
+ */
+import { AppError } from '../../shared/errors.ts';
+
+export const ROLES = [
+  'city_officer',
+  'district_officer',
+  'finance_officer',
+  'bank_officer',
+  'enterprise_user',
+  'carrier_operator',
+  'university',
+  'judge',
+  'penalty_agency',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  enterpriseId: number | null;
+  carrierId: number | null;
+  organisation: string | null;
+}
+
+/** How a principal's view of the enterprise registry is narrowed. */
+export type EnterpriseScope =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitCode: string }
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'carrier'; carrierId: number }
+  | { kind: 'none' };
+
+export function enterpriseScope(p: Principal): EnterpriseScope {
+  switch (p.role) {
+    case 'city_officer':
+    case 'finance_officer':
+      return { kind: 'all' };
+    case 'district_officer':
+      return p.unitCode ? { kind: 'unit', unitCode: p.unitCode } : { kind: 'none' };
+    case 'enterprise_user':
+      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+    case 'carrier_operator':
+      // Residents' public facts only; contacts stay hidden (see canSeePersonalData).
+      return p.carrierId ? { kind: 'carrier', carrierId: p.carrierId } : { kind: 'none' };
+    default:
+      // Banks see the key-service list (financing module), not the registry; admins manage
+      // users and configuration, not business records.
+      return { kind: 'none' };
+  }
+}
+
+export function canReadRegistry(p: Principal): boolean {
+  return enterpriseScope(p).kind !== 'none';
+}
+
+/** Who may create and edit enterprises, titles and residencies (within their scope). */
+export function canWriteRegistry(p: Principal): boolean {
+  return p.role === 'city_officer' || p.role === 'district_officer';
+}
+
+/** Enterprise users may edit their own contacts and yearly figures. */
+export function canEditOwnEnterprise(p: Principal, enterpriseId: number): boolean {
+  return p.role === 'enterprise_user' && p.enterpriseId === enterpriseId;
+}
+
+/** Titles are recognised by the province or MIIT and recorded by city officers only. */
+export function canWriteTitles(p: Principal): boolean {
+  return p.role === 'city_officer';
+}
+
+export function canWriteCarriers(p: Principal): boolean {
+  return p.role === 'city_officer';
+}
+
+export function canReadCarriers(p: Principal): boolean {
+  return ['city_officer', 'district_officer', 'finance_officer', 'carrier_operator'].includes(p.role);
+}
+
+/** Unmasked personal data: officers of the enterprise's own scope and the enterprise itself. */
+export function canSeePersonalData(p: Principal): boolean {
+  return p.role === 'city_officer' || p.role === 'district_officer' || p.role === 'enterprise_user';
+}
+
+export function canManageUsers(p: Principal): boolean {
+  return p.role === 'admin';
+}
+
+/** Checks that a principal may write an enterprise in `unitCode`. */
+export function assertUnitWritable(p: Principal, unitCode: string, field = 'unitCode'): void {
+  if (p.role === 'city_officer') return;
+  if (p.role === 'district_officer' && p.unitCode === unitCode) return;
+  throw new AppError('forbidden', {
+    fields: [
+      {
+        field,
+        reason: {
+          zh: `单位“${unitCode}”不在您的管辖范围内`,
+          en: `unit '${unitCode}' is outside your jurisdiction`,
+        },
+      },
+    ],
+  });
+}
+
+export function ensure(cond: boolean): void {
+  if (!cond) throw new AppError('not_found');
+}
