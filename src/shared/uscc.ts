@@ -65,14 +65,6 @@ export function validateUscc(code: string): UsccVerdict {
   const org = code.slice(8, 17);
   if (!/^[0-9A-Z]{8}[0-9X]$/.test(org))
     return verdict(code, false, '第9–17位不是有效的组织机构代码格式', 'characters 9–17 are not an organisation code');
-  const orgCheck = orgCodeCheckChar(org.slice(0, 8));
-  if (org[8] !== orgCheck)
-    return verdict(
-      code,
-      false,
-      `组织机构代码校验位应为“${orgCheck}”，实际为“${org[8]}”`,
-      `organisation-code check digit should be '${orgCheck}', got '${org[8]}'`,
-    );
   const check = usccCheckChar(code.slice(0, 17));
   if (code[17] !== check)
     return verdict(
@@ -80,6 +72,14 @@ export function validateUscc(code: string): UsccVerdict {
       false,
       `校验码应为“${check}”，实际为“${code[17]}”`,
       `check character should be '${check}', got '${code[17]}'`,
+    );
+  const orgCheck = orgCodeCheckChar(org.slice(0, 8));
+  if (org[8] !== orgCheck)
+    return verdict(
+      code,
+      false,
+      `组织机构代码校验位应为“${orgCheck}”，实际为“${org[8]}”`,
+      `organisation-code check digit should be '${orgCheck}', got '${org[8]}'`,
     );
   return verdict(code, true, '有效', 'valid');
 }

@@ -1,0 +1,145 @@
+/**
+ * `sme` — the command line. Every command works on the embedded PGlite in ./data by default
+ * and on PostgreSQL when DATABASE_URL is set.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/env.ts';
+import { normaliseUscc, validateUscc } from '../shared/uscc.ts';
+
+const HELP = `sme — SME Ladder command line (济南市优质中小企业梯度培育平台)
+
+  sme serve                      start the server (PORT, DATABASE_URL, SME_DATA_DIR)
+  sme seed [--enterprises N] [--seed S]
+                                 seed the synthetic Jinan data set into an empty database
+  sme uscc CODE...               check unified social credit codes (GB 32100-2015);
+                                 one JSON line each; exit 0 only if all are valid
+  sme backup FILE                write a backup of every table (works on PGlite and PostgreSQL)
+  sme restore FILE               replace all data with a backup, in one transaction
+  sme audit verify               verify the SM3 hash chain of the audit log
+`;
+
+type Cmd = (args: string[]) => Promise<number>;
+
+const log = (m: string) => process.stderr.write(m + '\n');
+
+async function withPlatform<T>(fn: (ctx: Awaited<ReturnType<typeof import('../server/platform.ts').openPlatform>>) => Promise<T>): Promise<T> {
+  const { openPlatform } = await import('../server/platform.ts');
+  const ctx = await openPlatform(loadConfig(), log);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+const commands: Record<string, Cmd> = {
+  async uscc(args) {
+    if (args.length === 0) {
+      log('usage: sme uscc CODE...');
+      return 2;
+    }
+    let allValid = true;
+    for (const raw of args) {
+      const v = validateUscc(normaliseUscc(raw));
+      allValid &&= v.valid;
+      process.stdout.write(JSON.stringify({ code: raw, valid: v.valid, reason: v.reason }) + '\n');
+    }
+    return allValid ? 0 : 1;
+  },
+
+  async serve() {
+    const { openPlatform, seedIfEmpty } = await import('../server/platform.ts');
+    const { buildApp } = await import('../server/app.ts');
+    const config = loadConfig();
+    const ctx = await openPlatform(config, log);
+    await seedIfEmpty(ctx, log);
+    const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === 'true' });
+    const address = await app.listen({ port: config.port, host: config.host });
+    log(`SME Ladder is running at ${address.replace('0.0.0.0', 'localhost')}  (API docs: /api/docs)`);
+    const stop = async () => {
+      log('stopping …');
+      await app.close();
+      await ctx.database.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+    return new Promise<number>(() => {});
+  },
+
+  async seed(args) {
+    const { values } = parseArgs({ args, options: { enterprises: { type: 'string' }, seed: { type: 'string' } } });
+    if (values.enterprises) process.env.SME_SEED_ENTERPRISES = values.enterprises;
+    if (values.seed) process.env.SME_SEED = values.seed;
+    const { seedIfEmpty } = await import('../server/platform.ts');
+    const { isSeeded } = await import('../modules/seed/service.ts');
+    return withPlatform(async (ctx) => {
+      if (await isSeeded(ctx.database)) {
+        log('the database already has enterprises; seeding is only for an empty database');
+        return 1;
+      }
+      await seedIfEmpty({ ...ctx, config: { ...ctx.config, seedOnFirstStart: true } }, log);
+      return 0;
+    });
+  },
+
+  async backup(args) {
+    const file = args[0];
+    if (!file) {
+      log('usage: sme backup FILE');
+      return 2;
+    }
+    const { backup } = await import('../modules/backup/service.ts');
+    return withPlatform(async (ctx) => {
+      const r = await backup(ctx.database, file);
+      process.stdout.write(JSON.stringify({ file, ...r }) + '\n');
+      return 0;
+    });
+  },
+
+  async restore(args) {
+    const file = args[0];
+    if (!file) {
+      log('usage: sme restore FILE');
+      return 2;
+    }
+    const { restore } = await import('../modules/backup/service.ts');
+    return withPlatform(async (ctx) => {
+      const r = await restore(ctx.database, file);
+      process.stdout.write(JSON.stringify({ file, ...r }) + '\n');
+      return 0;
+    });
+  },
+
+  async audit(args) {
+    if (args[0] !== 'verify') {
+      log('usage: sme audit verify');
+      return 2;
+    }
+    const { verifyAudit } = await import('../modules/audit/service.ts');
+    return withPlatform(async (ctx) => {
+      const r = await verifyAudit(ctx.database);
+      process.stdout.write(JSON.stringify({ ok: r.problem === null, entries: r.entries, problem: r.problem }) + '\n');
+      return r.problem ? 1 : 0;
+    });
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    log(`unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await cmd(rest);
+  } catch (e) {
+    log(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+}

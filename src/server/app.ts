@@ -1,0 +1,73 @@
+/** Assembles the HTTP application: security, OpenAPI, authentication, module routes, the web app. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context.ts';
+import { installErrorHandler } from './errors.ts';
+import { installAuth } from './auth-plugin.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { registryRoutes } from '../modules/registry/routes.ts';
+import { AppError } from '../shared/errors.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'SME Ladder API — 济南市优质中小企业梯度培育平台', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  installAuth(app, ctx);
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
+    await ctx.database.query('select 1');
+    return { ok: true, database: ctx.database.kind };
+  });
+  authRoutes(app, ctx);
+  registryRoutes(app, ctx);
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    // The browser app routes on the client: unknown non-API paths get index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply.type('text/html').send(indexHtml);
+      }
+      return reply.status(404).send(new AppError('not_found').toJSON());
+    });
+  }
+  return app;
+}
