@@ -1,0 +1,75 @@
+/** Providers and routes. Pages are lazy so the sign-in screen does not load the whole app. */
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
+import { ReferenceDataProvider } from './auth/ReferenceData.tsx';
+import { PageSpinner } from './components/PageSpinner.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { CAPABILITIES } from './layout/nav.ts';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const NotBuiltPage = lazy(() => import('./pages/NotBuiltPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const EnterpriseListPage = lazy(() => import('./pages/enterprises/EnterpriseListPage.tsx'));
+const EnterprisePage = lazy(() => import('./pages/enterprises/EnterprisePage.tsx'));
+const CarrierListPage = lazy(() => import('./pages/carriers/CarrierListPage.tsx'));
+const CarrierPage = lazy(() => import('./pages/carriers/CarrierPage.tsx'));
+
+function SignedInRoutes() {
+  return (
+    <ReferenceDataProvider>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="enterprises" element={<EnterpriseListPage />} />
+          <Route path="enterprises/:id" element={<EnterprisePage />} />
+          <Route path="carriers" element={<CarrierListPage />} />
+          <Route path="carriers/:id" element={<CarrierPage />} />
+          {CAPABILITIES.filter((c) => !c.built).map((c) => (
+            <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </ReferenceDataProvider>
+  );
+}
+
+/** Signed out, every URL shows the sign-in page, so after sign-in the user lands where they aimed. */
+function Gate() {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <PageSpinner />;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      {state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}
+    </Suspense>
+  );
+}
+
+function Localised() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Gate />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export default function App() {
+  return (
+    <I18nProvider>
+      <Localised />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,281 @@
+/**
+ * Response and request shapes from docs/api-contract.md (v1). Kept by hand: the server is written
+ * in parallel; when its OpenAPI document settles these could be generated from /api/docs/json.
+ */
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  reason: Bilingual;
+}
+
+export type ErrorId =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'bad_credentials'
+  | 'account_locked'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'stale_version'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal';
+
+export interface ErrorBody {
+  error: { id: ErrorId; message: Bilingual; fields?: FieldProblem[] };
+}
+
+export type Role =
+  | 'city_officer'
+  | 'district_officer'
+  | 'finance_officer'
+  | 'bank_officer'
+  | 'enterprise_user'
+  | 'carrier_operator'
+  | 'university'
+  | 'judge'
+  | 'penalty_agency'
+  | 'admin';
+
+export interface User {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  enterpriseId: number | null;
+  carrierId: number | null;
+  organisation: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export type TitleKind =
+  | 'innovative_sme'
+  | 'specialized_sme'
+  | 'little_giant'
+  | 'manufacturing_champion'
+  | 'gazelle'
+  | 'unicorn';
+export type TitleLevel = 'national' | 'provincial' | 'city';
+export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
+export type RecognitionKind = 'first' | 'renewal';
+export type CarrierKind = 'demo_base' | 'service_platform' | 'park' | 'cluster';
+export type TitleStatus = 'in_force' | 'expired' | 'revoked';
+
+export interface MetaItem<Id extends string = string> extends Bilingual {
+  id: Id;
+}
+
+export interface Meta {
+  titleKinds: MetaItem<TitleKind>[];
+  levels: MetaItem<TitleLevel>[];
+  sizeClasses: MetaItem<SizeClass>[];
+  carrierKinds: MetaItem<CarrierKind>[];
+  roles: MetaItem<Role>[];
+  recognitionKinds: MetaItem<RecognitionKind>[];
+  industries: (Bilingual & { code: string })[];
+}
+
+export interface Unit {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: 'district' | 'county' | 'zone';
+  overlays: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface EnterpriseRow {
+  id: number;
+  uscc: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  industryCode: string;
+  sizeClass: SizeClass;
+  establishedOn: string;
+  titles: TitleKind[];
+  revenue: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+export type EnterpriseSort =
+  | 'name'
+  | '-name'
+  | 'establishedOn'
+  | '-establishedOn'
+  | 'revenue'
+  | '-revenue'
+  | 'uscc'
+  | '-uscc';
+
+export interface EnterpriseQuery {
+  q?: string;
+  unitCode?: string;
+  industry?: string;
+  sizeClass?: string;
+  titleKind?: string;
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface Enterprise {
+  id: number;
+  uscc: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  industryCode: string;
+  establishedOn: string;
+  sizeClass: SizeClass;
+  address: string;
+  strategicEmerging: boolean;
+  contactName: string | null;
+  contactPhone: string | null;
+  version: number;
+}
+
+export interface YearlyFigures {
+  year: number;
+  revenue: number;
+  mainBusinessRevenue: number;
+  rdExpense: number;
+  netProfit: number;
+  totalAssets: number;
+  totalLiabilities: number;
+  employees: number;
+  rdStaff: number;
+}
+
+export interface IpCounts {
+  year: number;
+  inventionPatents: number;
+  utilityModels: number;
+  designPatents: number;
+  softwareCopyrights: number;
+  trademarks: number;
+  class1: number;
+  class2: number;
+  class1HighValue: number;
+}
+
+export interface Honour {
+  kind: string;
+  name: string;
+  level: TitleLevel;
+  year: number;
+}
+
+export interface Title {
+  id: number;
+  kind: TitleKind;
+  level: TitleLevel;
+  batch: string;
+  recognisedOn: string;
+  validUntil: string | null;
+  recognition: RecognitionKind;
+  revokedOn: string | null;
+  revokeReason: string | null;
+  status: TitleStatus;
+}
+
+export interface Residency {
+  id: number;
+  carrierId: number;
+  carrierName: string;
+  fromDate: string;
+  toDate: string | null;
+}
+
+export interface EnterpriseDetail {
+  enterprise: Enterprise;
+  formerNames: { name: string; usedUntil: string | null }[];
+  yearly: YearlyFigures[];
+  ip: IpCounts[];
+  honours: Honour[];
+  titles: Title[];
+  residencies: Residency[];
+}
+
+export interface EnterpriseInput {
+  uscc: string;
+  name: string;
+  unitCode: string;
+  industryCode: string;
+  establishedOn: string;
+  sizeClass: SizeClass;
+  address?: string;
+  strategicEmerging?: boolean;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+export type EnterprisePatch = Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number };
+
+export interface TitleInput {
+  kind: TitleKind;
+  level: TitleLevel;
+  batch: string;
+  recognisedOn: string;
+  validUntil?: string;
+  recognition: RecognitionKind;
+}
+
+export interface CarrierRow {
+  id: number;
+  kind: CarrierKind;
+  name: string;
+  level: TitleLevel;
+  unitCode: string;
+  unitName: string;
+  recognisedOn: string;
+  validUntil: string | null;
+  inForce: boolean;
+  residents: number;
+}
+
+export interface CarrierQuery {
+  kind?: string;
+  q?: string;
+  unitCode?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The contract says `{carrier: {...}}`; we rely on the list-row fields plus the optional extras. */
+export interface Carrier extends Omit<CarrierRow, 'residents' | 'inForce'> {
+  inForce?: boolean;
+  operatorUscc?: string | null;
+  leadingIndustry?: string | null;
+}
+
+export interface CarrierResident {
+  residencyId: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  fromDate: string;
+  toDate: string | null;
+}
+
+export interface CarrierDetail {
+  carrier: Carrier;
+  residents: CarrierResident[];
+}
