@@ -171,7 +171,7 @@ export function evaluateRegistry(cr: CompiledRegistry, facts: PolicyFacts | Inde
       covered.add(subject(x));
     }
     for (const n of e.notOwed) {
-      if (n.reasons.length === 1 && n.reasons[0]?.code === NOT_IN_FORCE_CODE) {
+      if (n.reasons.some((r) => r.code === NOT_IN_FORCE_CODE)) {
         if (!outside.has(subject(n))) outside.set(subject(n), n);
       } else {
         out.notOwed.push(n);

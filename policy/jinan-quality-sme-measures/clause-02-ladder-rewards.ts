@@ -219,6 +219,8 @@ export const clause2: ClauseDefinition = {
       if (rt.levels) parameters.push(traceParameter(rt.levels.param, lv));
       parameters.push(traceParameter(offsetParam, valueAt(offsetParam, wFrom)));
       parameters.push(traceParameter(highestParam, valueAt(highestParam, wFrom > d ? wFrom : d)));
+      // Outside the version's window nothing else matters (and its parameters may not exist yet).
+      if (reasons[0] === R_NOT_IN_FORCE) reasons.length = 1;
       const amount = reasons.length === 0 && amt ? amt.value : 0;
       return {
         reasons,

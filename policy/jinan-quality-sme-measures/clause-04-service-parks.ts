@@ -144,6 +144,8 @@ export const clause4: ClauseDefinition = {
           const r = reasonsByIndex[i];
           if (!x.value && r) reasons.push(r);
         });
+        // Outside the version's window nothing else matters (and its parameters may not exist yet).
+        if (reasons[0] === R_NOT_IN_FORCE) reasons.length = 1;
         const owed = reasons.length === 0 && amt !== undefined ? amt.value : -1;
         const trigger: Trigger = { kind: 'carrier', carrierId: c.carrierId, date: d };
         const b = carrierBeneficiary(c.carrierId, c.name);
