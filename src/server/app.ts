@@ -9,11 +9,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.ts';
-import { installErrorHandler } from './errors.ts';
+import { installErrorHandler, installNotFound } from './errors.ts';
 import { installAuth } from './auth-plugin.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
-import { AppError } from '../shared/errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -58,16 +57,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    // The browser app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.type('text/html').send(indexHtml);
-      }
-      return reply.status(404).send(new AppError('not_found').toJSON());
-    });
-  }
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  installNotFound(app, hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null);
   return app;
 }

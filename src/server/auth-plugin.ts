@@ -32,7 +32,8 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The browser app and the OpenAPI document are public; everything else under /api needs a session.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await sessionFor(ctx.database, token);

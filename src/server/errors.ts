@@ -68,7 +68,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     void reply.status(appErr.status).send(appErr.toJSON());
   });
+}
+
+/**
+ * Unknown paths: JSON `not_found` under /api, and the browser app's index.html elsewhere
+ * (the app routes on the client), when it has been built.
+ */
+export function installNotFound(app: FastifyInstance, indexHtml: Buffer | null): void {
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(new AppError('not_found').toJSON());
+    if (indexHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').send(indexHtml);
+    }
+    return reply.status(404).send(new AppError('not_found').toJSON());
   });
 }

@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { once } from 'node:events';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { rowsOf, type Database } from '../../db/client.ts';
 
 export const BACKUP_FORMAT = 'sme-ladder-backup@1';
 const BATCH = 2000;
@@ -79,10 +79,11 @@ export async function backup(database: Database, file: string): Promise<{ tables
     await tx.execute(sql.raw('set transaction isolation level repeatable read, read only'));
     for (const t of tables) {
       for (let offset = 0; ; offset += BATCH) {
-        const res = await tx.execute(
+        const res = await rowsOf<{ j: string }>(
+          tx,
           sql.raw(`select row_to_json(x)::text as j from (select * from ${quoteIdent(t)} order by 1 limit ${BATCH} offset ${offset}) x`),
         );
-        const list = (res.rows as { j: string }[]).map((r) => JSON.parse(r.j) as unknown);
+        const list = res.map((r) => JSON.parse(r.j) as unknown);
         if (list.length === 0) break;
         await write({ table: t, rows: list });
         rows += list.length;
@@ -131,14 +132,15 @@ export async function restore(database: Database, file: string): Promise<{ table
       rows += chunk.rows.length;
     }
     // Identity columns continue after the restored rows.
-    const ids = await tx.execute(
+    const ids = await rowsOf<{ t: string; c: string }>(
+      tx,
       rawSql(
         `select table_name as t, column_name as c from information_schema.columns
           where table_schema = 'public' and is_identity = 'YES'`,
         [],
       ),
     );
-    for (const r of ids.rows as { t: string; c: string }[]) {
+    for (const r of ids) {
       await tx.execute(
         rawSql(
           `select setval(pg_get_serial_sequence('${quoteIdent(r.t)}', '${r.c}'),

@@ -1,5 +1,5 @@
 /** Registry HTTP routes: validate → authenticate (hook) → call a service → present. */
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../server/context.ts';
@@ -38,7 +38,10 @@ const EnterpriseFields = {
   contactPhone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
 };
 const EnterpriseCreate = Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 40 }), ...EnterpriseFields }, { additionalProperties: false });
-const EnterprisePatch = Type.Partial(Type.Object(EnterpriseFields), { additionalProperties: false });
+const EnterprisePatch = Type.Object(
+  { version: Type.Integer({ minimum: 1, description: 'the version read; a stale one is refused' }), ...Type.Partial(Type.Object(EnterpriseFields)).properties },
+  { additionalProperties: false },
+);
 
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -173,10 +176,10 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '修改企业 Edit an enterprise',
         params: Id,
-        body: Type.Intersect([Type.Object({ version: Type.Integer({ minimum: 1 }) }), EnterprisePatch]),
+        body: EnterprisePatch,
       },
     },
-    async (req) => updateEnterprise(deps, principalOf(req), req.params.id, req.body as Static<typeof EnterprisePatch> & { version: number }),
+    async (req) => updateEnterprise(deps, principalOf(req), req.params.id, req.body),
   );
 
   r.put(
@@ -224,14 +227,14 @@ export function registryRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/carriers/export.xlsx', { schema: { tags, summary: '导出载体 Export carriers', querystring: CarrierQuery } }, async (req, reply) => {
     const { items } = await listCarriers(deps, principalOf(req), req.query, { limit: EXPORT_LIMIT });
     const buf = await toXlsx('载体 Carriers', [
-      { header: '类型 Kind', width: 28, value: (c) => CARRIER_ZH[String(c.kind)] ?? String(c.kind) },
-      { header: '名称 Name', width: 40, value: (c) => String(c.name) },
-      { header: '级别 Level', width: 8, value: (c) => LEVEL_ZH[String(c.level)] ?? String(c.level) },
-      { header: '区县 District', width: 12, value: (c) => String(c.unitName) },
-      { header: '认定日期 Recognised', width: 12, value: (c) => String(c.recognisedOn) },
-      { header: '有效期至 Valid until', width: 12, value: (c) => (c.validUntil ? String(c.validUntil) : '') },
+      { header: '类型 Kind', width: 28, value: (c) => CARRIER_ZH[c.kind] ?? c.kind },
+      { header: '名称 Name', width: 40, value: (c) => c.name },
+      { header: '级别 Level', width: 8, value: (c) => LEVEL_ZH[c.level] ?? c.level },
+      { header: '区县 District', width: 12, value: (c) => c.unitName },
+      { header: '认定日期 Recognised', width: 12, value: (c) => c.recognisedOn },
+      { header: '有效期至 Valid until', width: 12, value: (c) => c.validUntil ?? '' },
       { header: '在有效期 In force', width: 8, value: (c) => (c.inForce ? '是' : '否') },
-      { header: '在驻企业 Residents', width: 10, value: (c) => Number(c.residents) },
+      { header: '在驻企业 Residents', width: 10, value: (c) => c.residents },
     ], items);
     return sendXlsx(reply, `carriers-${stamp()}`, buf);
   });

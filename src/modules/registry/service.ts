@@ -3,7 +3,7 @@
  * write is one transaction with its audit event.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../../db/client.ts';
+import { rowsOf, type Database, type DbOrTx } from '../../db/client.ts';
 import { carriers, enterpriseYearly, enterprises, residencies, titles, units } from '../../db/schema/index.ts';
 import { AppError, Problems } from '../../shared/errors.ts';
 import { maskName, maskPhone, type PersonalDataCipher } from '../../shared/crypto.ts';
@@ -368,10 +368,10 @@ export async function updateEnterprise(
   deps: RegistryDeps,
   p: Principal,
   id: number,
-  patch: Partial<Omit<EnterpriseInput, 'uscc'>> & { version: number },
+  patch: Partial<Omit<EnterpriseInput, 'uscc' | 'sizeClass'>> & { sizeClass?: string; version: number },
 ) {
   const { version, ...fields } = patch;
-  const v = validateEnterprise(fields, await knownUnits(deps.database), { partial: true, today: todayShanghai() });
+  const v = validateEnterprise(fields as Partial<EnterpriseInput>, await knownUnits(deps.database), { partial: true, today: todayShanghai() });
   await deps.database.db.transaction(async (tx) => {
     const before = await loadScopedEnterprise(deps, p, id, tx);
     const own = canEditOwnEnterprise(p, id);
@@ -497,6 +497,21 @@ export interface CarrierFilters {
   pageSize?: number | undefined;
 }
 
+export interface CarrierListItem {
+  id: number;
+  kind: string;
+  name: string;
+  level: string;
+  unitCode: string;
+  unitName: string;
+  recognisedOn: string;
+  validUntil: string | null;
+  operatorUscc: string | null;
+  leadingIndustry: string | null;
+  inForce: boolean;
+  residents: number;
+}
+
 export async function listCarriers(deps: RegistryDeps, p: Principal, f: CarrierFilters, opts: { limit?: number } = {}) {
   if (!canReadCarriers(p)) throw new AppError('not_found');
   const params: unknown[] = [];
@@ -514,7 +529,7 @@ export async function listCarriers(deps: RegistryDeps, p: Principal, f: CarrierF
   const pageSize = opts.limit ?? Math.min(Math.max(f.pageSize ?? 20, 1), 200);
   const offset = opts.limit ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize;
   const today = todayShanghai();
-  const rows = await deps.database.query<Record<string, unknown>>(
+  const rows = await deps.database.query<CarrierListItem>(
     `select c.id, c.kind, c.name, c.level, c.unit_code as "unitCode", u.name_zh as "unitName",
             c.recognised_on as "recognisedOn", c.valid_until as "validUntil", c.operator_uscc as "operatorUscc",
             c.leading_industry as "leadingIndustry",
@@ -589,12 +604,13 @@ export async function addResidency(
     assertUnitWritable(p, e.unitCode, 'enterpriseId');
     const [c] = await tx.select({ id: carriers.id, kind: carriers.kind }).from(carriers).where(eq(carriers.id, r.carrierId));
     if (!c) throw new AppError('validation_failed', { fields: [{ field: 'carrierId', reason: { zh: '载体不存在', en: 'no such carrier' } }] });
-    const overlap = await tx.execute(
+    const overlap = await rowsOf(
+      tx,
       sql`select 1 from residencies where enterprise_id = ${r.enterpriseId} and carrier_id = ${r.carrierId}
             and from_date <= coalesce(${r.toDate ?? null}::date, 'infinity'::date)
             and coalesce(to_date, 'infinity'::date) >= ${r.fromDate}::date`,
     );
-    if (overlap.rows.length)
+    if (overlap.length)
       throw new AppError('conflict', {
         fields: [{ field: 'fromDate', reason: { zh: '与该企业在此载体的已有入驻期重叠', en: 'overlaps an existing residency in this carrier' } }],
       });
