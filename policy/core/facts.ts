@@ -3,6 +3,7 @@
  * docs/schemas/policy-facts.v1.schema.json). Ids are strings so that database ids (bigint),
  * import ids and test ids all fit; optional fields accept `null` as the database returns it.
  */
+import { yearOf } from './dates.ts';
 
 export const FACTS_FORMAT = 'sme-ladder/policy-facts@1';
 
@@ -83,11 +84,39 @@ export interface PolicyFacts {
  */
 export interface IndexedFacts {
   readonly facts: PolicyFacts;
+  /**
+   * Title events by calendar year of recognition, each titleId once (the first occurrence wins):
+   * the same title event never yields two results, and a fiscal year touches only its years.
+   */
+  readonly titlesByYear: ReadonlyMap<number, readonly TitleEvent[]>;
+  /** titleIds listed more than once in the facts (kept once); a data problem to show. */
+  readonly duplicateTitleIds: readonly string[];
   readonly carriersById: ReadonlyMap<string, Carrier>;
   readonly residenciesByEnterprise: ReadonlyMap<string, readonly Residency[]>;
 }
 
+const NO_TITLES: readonly TitleEvent[] = [];
+
+/** The title events recognised in `year`. */
+export function titlesOfYear(facts: IndexedFacts, year: number): readonly TitleEvent[] {
+  return facts.titlesByYear.get(year) ?? NO_TITLES;
+}
+
 export function indexFacts(facts: PolicyFacts): IndexedFacts {
+  const titlesByYear = new Map<number, TitleEvent[]>();
+  const seen = new Set<string>();
+  const duplicateTitleIds: string[] = [];
+  for (const t of facts.titles) {
+    if (seen.has(t.titleId)) {
+      duplicateTitleIds.push(t.titleId);
+      continue;
+    }
+    seen.add(t.titleId);
+    const y = yearOf(t.recognisedOn);
+    const list = titlesByYear.get(y);
+    if (list) list.push(t);
+    else titlesByYear.set(y, [t]);
+  }
   const carriersById = new Map<string, Carrier>();
   for (const c of facts.carriers) carriersById.set(c.carrierId, c);
   const residenciesByEnterprise = new Map<string, Residency[]>();
@@ -96,7 +125,7 @@ export function indexFacts(facts: PolicyFacts): IndexedFacts {
     if (list) list.push(r);
     else residenciesByEnterprise.set(r.enterpriseId, [r]);
   }
-  return { facts, carriersById, residenciesByEnterprise };
+  return { facts, titlesByYear, duplicateTitleIds, carriersById, residenciesByEnterprise };
 }
 
 export function isIndexedFacts(x: PolicyFacts | IndexedFacts): x is IndexedFacts {

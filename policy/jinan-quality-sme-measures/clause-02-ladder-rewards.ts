@@ -8,7 +8,7 @@
  */
 import { DatedLookup, traceParameter, type ClauseDefinition, type ClauseText, type ParamValue } from '../core/clause.ts';
 import { firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
-import { TITLE_KINDS, type Level, type Recognition, type TitleEvent, type TitleKind } from '../core/facts.ts';
+import { TITLE_KINDS, titlesOfYear, type Level, type Recognition, type TitleEvent, type TitleKind } from '../core/facts.ts';
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Bilingual, Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
 import { DOCUMENT_ZH, DRAFT_EFFECTIVE_FROM, REASONS, draftRef, highestOnly } from './document.ts';
@@ -247,12 +247,9 @@ export const clause2: ClauseDefinition = {
       const tracing = run.trace;
       const reportNotOwed = run.reportNotOwed;
       const start = run.entitlements.length;
-      const seen = new Set<string>();
-      for (const t of facts.facts.titles) {
+      // The index holds each titleId once, by year: the same title event never yields two results.
+      for (const t of titlesOfYear(facts, recYear)) {
         const d = t.recognisedOn;
-        if (d < yLo || d > yHi) continue;
-        if (seen.has(t.titleId)) continue; // the same title event never yields two results
-        seen.add(t.titleId);
         const rt = t.recognition === 'first' ? table[t.kind].first : table[t.kind].renewal;
         // Fast path: every condition inline, no allocation beyond the result itself.
         let owedAmount = -1;

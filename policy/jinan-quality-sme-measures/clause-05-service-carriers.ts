@@ -10,7 +10,7 @@
  */
 import { DatedLookup, traceParameter, type ClauseDefinition, type ClauseText, type ParamValue, type RunContext } from '../core/clause.ts';
 import { addMonths, firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
-import type { Carrier, IndexedFacts, Level, Residency, TitleEvent, TitleKind } from '../core/facts.ts';
+import { titlesOfYear, type Carrier, type IndexedFacts, type Level, type Residency, type TitleEvent, type TitleKind } from '../core/facts.ts';
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
 import { DOCUMENT_ZH, DRAFT_EFFECTIVE_FROM, REASONS, draftRef, highestOnly } from './document.ts';
@@ -258,16 +258,13 @@ export const clause5: ClauseDefinition = {
       const asOf = run.asOf;
       const tracing = run.trace;
       const start = run.entitlements.length;
-      const seen = new Set<string>();
-      for (const t of facts.facts.titles) {
+      // The index holds each titleId once, by year: the same title event never yields two results.
+      for (const t of titlesOfYear(facts, recYear)) {
         const d = t.recognisedOn;
-        if (d < yLo || d > yHi) continue;
         const k = L.kinds.get(t.kind);
         if (k === undefined) continue; // titles clause 5 does not name are no business of bases
         const rs = residenciesByEnterprise.get(t.enterpriseId);
         if (rs === undefined) continue; // not resident anywhere: no base to reward
-        if (seen.has(t.titleId)) continue;
-        seen.add(t.titleId);
         // Interpretation: one title event rewards one base — the longest residency (earliest fromDate, then carrierId).
         let chosen: Residency | undefined;
         let firstBaseResidency: Residency | undefined;
