@@ -3,7 +3,7 @@
  * docs/schemas/policy-facts.v1.schema.json). Ids are strings so that database ids (bigint),
  * import ids and test ids all fit; optional fields accept `null` as the database returns it.
  */
-import { yearOf } from './dates.ts';
+import { isIsoDate, yearOf } from './dates.ts';
 
 export const FACTS_FORMAT = 'sme-ladder/policy-facts@1';
 
@@ -102,16 +102,26 @@ export function titlesOfYear(facts: IndexedFacts, year: number): readonly TitleE
   return facts.titlesByYear.get(year) ?? NO_TITLES;
 }
 
-export function indexFacts(facts: PolicyFacts): IndexedFacts {
+export interface IndexOptions {
+  /**
+   * Set when the source guarantees unique titleIds (a database primary key): skips the
+   * duplicate check, the costliest step of indexing a million events.
+   */
+  titleIdsUnique?: boolean;
+}
+
+export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): IndexedFacts {
   const titlesByYear = new Map<number, TitleEvent[]>();
-  const seen = new Set<string>();
+  const seen = opts.titleIdsUnique === true ? null : new Set<string>();
   const duplicateTitleIds: string[] = [];
   for (const t of facts.titles) {
-    if (seen.has(t.titleId)) {
+    if (seen === null) {
+      // trusted unique
+    } else if (seen.has(t.titleId)) {
       duplicateTitleIds.push(t.titleId);
       continue;
     }
-    seen.add(t.titleId);
+    else seen.add(t.titleId);
     const y = yearOf(t.recognisedOn);
     const list = titlesByYear.get(y);
     if (list) list.push(t);
@@ -130,4 +140,105 @@ export function indexFacts(facts: PolicyFacts): IndexedFacts {
 
 export function isIndexedFacts(x: PolicyFacts | IndexedFacts): x is IndexedFacts {
   return 'carriersById' in x;
+}
+
+/** A problem with one field of incoming facts, e.g. { path: 'titles[3].recognisedOn', problem: 'not an ISO date' }. */
+export interface FactProblem {
+  path: string;
+  problem: string;
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+function oneOf<T extends string>(list: readonly T[], x: unknown): x is T {
+  return typeof x === 'string' && (list as readonly string[]).includes(x);
+}
+
+/**
+ * Validates untrusted JSON against the facts format (the checks of
+ * docs/schemas/policy-facts.v1.schema.json that matter to the engine) and returns typed facts.
+ */
+export function parseFacts(raw: unknown): { ok: true; facts: PolicyFacts } | { ok: false; problems: FactProblem[] } {
+  const problems: FactProblem[] = [];
+  const bad = (path: string, problem: string) => problems.push({ path, problem });
+  const date = (r: Rec, k: string, path: string, optional: boolean): string | null | undefined => {
+    const v = r[k];
+    if ((v === undefined || v === null) && optional) return v;
+    if (typeof v !== 'string' || !isIsoDate(v)) bad(`${path}.${k}`, 'not an ISO date');
+    return typeof v === 'string' ? v : undefined;
+  };
+  const text = (r: Rec, k: string, path: string): string => {
+    const v = r[k];
+    if (typeof v !== 'string' || v === '') bad(`${path}.${k}`, 'missing');
+    return typeof v === 'string' ? v : '';
+  };
+  if (!isRec(raw) || raw.format !== FACTS_FORMAT) return { ok: false, problems: [{ path: 'format', problem: `must be ${FACTS_FORMAT}` }] };
+  const list = (k: string): unknown[] => {
+    const v = raw[k];
+    if (!Array.isArray(v)) bad(k, 'must be an array');
+    return Array.isArray(v) ? v : [];
+  };
+  const titles: TitleEvent[] = [];
+  list('titles').forEach((t, i) => {
+    const p = `titles[${i}]`;
+    if (!isRec(t)) return void bad(p, 'must be an object');
+    if (!oneOf(TITLE_KINDS, t.kind)) bad(`${p}.kind`, 'unknown title kind');
+    if (!oneOf(LEVELS, t.level)) bad(`${p}.level`, 'unknown level');
+    if (!oneOf(RECOGNITIONS, t.recognition)) bad(`${p}.recognition`, 'must be first or renewal');
+    const e: TitleEvent = {
+      titleId: text(t, 'titleId', p),
+      enterpriseId: text(t, 'enterpriseId', p),
+      kind: oneOf(TITLE_KINDS, t.kind) ? t.kind : 'innovative_sme',
+      level: oneOf(LEVELS, t.level) ? t.level : 'city',
+      recognisedOn: date(t, 'recognisedOn', p, false) ?? '',
+      recognition: oneOf(RECOGNITIONS, t.recognition) ? t.recognition : 'first',
+    };
+    const revokedOn = date(t, 'revokedOn', p, true);
+    if (typeof revokedOn === 'string') e.revokedOn = revokedOn;
+    const validUntil = date(t, 'validUntil', p, true);
+    if (typeof validUntil === 'string') e.validUntil = validUntil;
+    for (const k of ['enterpriseName', 'uscc', 'unitCode'] as const) if (typeof t[k] === 'string') e[k] = t[k];
+    titles.push(e);
+  });
+  const carriers: Carrier[] = [];
+  list('carriers').forEach((c, i) => {
+    const p = `carriers[${i}]`;
+    if (!isRec(c)) return void bad(p, 'must be an object');
+    if (!oneOf(CARRIER_KINDS, c.kind)) bad(`${p}.kind`, 'unknown carrier kind');
+    if (!oneOf(LEVELS, c.level)) bad(`${p}.level`, 'unknown level');
+    const x: Carrier = {
+      carrierId: text(c, 'carrierId', p),
+      kind: oneOf(CARRIER_KINDS, c.kind) ? c.kind : 'park',
+      name: typeof c.name === 'string' ? c.name : '',
+      level: oneOf(LEVELS, c.level) ? c.level : 'city',
+      recognisedOn: date(c, 'recognisedOn', p, false) ?? '',
+    };
+    const validUntil = date(c, 'validUntil', p, true);
+    if (typeof validUntil === 'string') x.validUntil = validUntil;
+    const revokedOn = date(c, 'revokedOn', p, true);
+    if (typeof revokedOn === 'string') x.revokedOn = revokedOn;
+    if (c.recognition != null) {
+      if (oneOf(RECOGNITIONS, c.recognition)) x.recognition = c.recognition;
+      else bad(`${p}.recognition`, 'must be first or renewal');
+    }
+    if (c.serviceParkRecognisedBy != null) {
+      if (oneOf(PARK_RECOGNISERS, c.serviceParkRecognisedBy)) x.serviceParkRecognisedBy = c.serviceParkRecognisedBy;
+      else bad(`${p}.serviceParkRecognisedBy`, 'unknown recogniser');
+    }
+    if (typeof c.unitCode === 'string') x.unitCode = c.unitCode;
+    carriers.push(x);
+  });
+  const residencies: Residency[] = [];
+  list('residencies').forEach((r, i) => {
+    const p = `residencies[${i}]`;
+    if (!isRec(r)) return void bad(p, 'must be an object');
+    const x: Residency = { enterpriseId: text(r, 'enterpriseId', p), carrierId: text(r, 'carrierId', p), fromDate: date(r, 'fromDate', p, false) ?? '' };
+    const toDate = date(r, 'toDate', p, true);
+    if (typeof toDate === 'string') {
+      x.toDate = toDate;
+      if (toDate < x.fromDate) bad(`${p}.toDate`, 'before fromDate');
+    }
+    residencies.push(x);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, facts: { format: FACTS_FORMAT, titles, carriers, residencies } };
 }

@@ -208,15 +208,21 @@ export const clause5: ClauseDefinition = {
     }
     const baseReasons = [R_BASE_KIND, R_BASE_LEVEL, R_BASE_VALID, R_RESIDENT];
 
-    /** Fast check, the same conditions as `baseConditions`. */
-    function qualifies(d: string, r: Residency, base: Carrier | undefined, L: Lookups): boolean {
+    /** Fast check, the same conditions as `baseConditions`; `complete` caches fromDate → completion date. */
+    function qualifies(d: string, r: Residency, base: Carrier | undefined, L: Lookups, complete: Map<string, string>): boolean {
       if (base === undefined || base.kind !== 'demo_base') return false;
       const bl = L.baseLevels.isSingle ? L.baseLevels.single : L.baseLevels.at(d);
       if (bl === undefined || !bl.value.includes(base.level)) return false;
       if (base.recognisedOn > d || (base.validUntil != null && d > base.validUntil) || (base.revokedOn != null && base.revokedOn <= d)) return false;
       if (r.toDate != null && r.toDate < d) return false;
       const months = (L.months.isSingle ? L.months.single : L.months.at(d))?.value ?? 12;
-      return addMonths(r.fromDate, months) <= d;
+      const cacheKey = L.months.isSingle ? r.fromDate : `${r.fromDate}+${months}`;
+      let done = complete.get(cacheKey);
+      if (done === undefined) {
+        done = addMonths(r.fromDate, months);
+        complete.set(cacheKey, done);
+      }
+      return done <= d;
     }
 
     function titleConditions(t: TitleEvent, asOf: string, L: Lookups): { conditions: TraceCondition[]; reasons: Reason[]; amount: number | undefined; params: TraceParameter[] } {
@@ -258,6 +264,7 @@ export const clause5: ClauseDefinition = {
       const asOf = run.asOf;
       const tracing = run.trace;
       const start = run.entitlements.length;
+      const complete = new Map<string, string>();
       // The index holds each titleId once, by year: the same title event never yields two results.
       for (const t of titlesOfYear(facts, recYear)) {
         const d = t.recognisedOn;
@@ -272,7 +279,7 @@ export const clause5: ClauseDefinition = {
           const base = carriersById.get(r.carrierId);
           if (base === undefined || base.kind !== 'demo_base') continue;
           if (firstBaseResidency === undefined || r.fromDate < firstBaseResidency.fromDate) firstBaseResidency = r;
-          if (qualifies(d, r, base, L) && (chosen === undefined || r.fromDate < chosen.fromDate || (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId))) chosen = r;
+          if (qualifies(d, r, base, L, complete) && (chosen === undefined || r.fromDate < chosen.fromDate || (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId))) chosen = r;
         }
         const residency = chosen ?? firstBaseResidency;
         if (residency === undefined) continue; // resident only in parks or platforms
