@@ -242,13 +242,28 @@ export const BATCH_CALENDAR: Record<string, Batch[]> = {
   // Shandong 创新型中小企业 (evaluated since the 2022 梯度培育 rules): two or three batches a year.
   'innovative_sme:provincial': yearlyBatches(
     [2022, 2026],
-    [['08-26', '12-20'], ['05-19', '09-15', '12-22'], ['05-24', '09-20', '12-20'], ['05-23', '09-19', '12-19'], ['05-22', '09-18', '12-18']],
+    [
+      ['08-26', '12-20'],
+      ['05-19', '09-15', '12-22'],
+      ['05-24', '09-20', '12-20'],
+      ['05-23', '09-19', '12-19'],
+      ['05-22', '09-18', '12-18'],
+    ],
     (y, i) => `${y}年第${CN_NUM[i + 1]}批`,
   ),
   // Shandong 专精特新中小企业: June and December.
   'specialized_sme:provincial': yearlyBatches(
     [2019, 2026],
-    [['06-20', '12-18'], ['06-19', '12-18'], ['06-18', '12-17'], ['06-17', '12-16'], ['06-16', '12-15'], ['06-14', '12-13'], ['06-13', '12-12'], ['06-12', '12-11']],
+    [
+      ['06-20', '12-18'],
+      ['06-19', '12-18'],
+      ['06-18', '12-17'],
+      ['06-17', '12-16'],
+      ['06-16', '12-15'],
+      ['06-14', '12-13'],
+      ['06-13', '12-12'],
+      ['06-12', '12-11'],
+    ],
     (y, i) => `${y}年第${CN_NUM[i + 1]}批`,
   ),
   // MIIT 专精特新"小巨人": one batch a year, July–August (第一批 2019).
@@ -270,7 +285,11 @@ export const BATCH_CALENDAR: Record<string, Batch[]> = {
     (y) => `${y}年度`,
   ),
   // Jinan 市级瞪羚: yearly, October.
-  'gazelle:city': yearlyBatches([2019, 2026], [['10-18'], ['10-16'], ['10-15'], ['10-21'], ['10-20'], ['10-18'], ['10-17'], ['10-16']], (y) => `${y}年度`),
+  'gazelle:city': yearlyBatches(
+    [2019, 2026],
+    [['10-18'], ['10-16'], ['10-15'], ['10-21'], ['10-20'], ['10-18'], ['10-17'], ['10-16']],
+    (y) => `${y}年度`,
+  ),
   // Shandong 独角兽: yearly, December (2026 list earlier).
   'unicorn:provincial': yearlyBatches(
     [2019, 2026],
@@ -366,8 +385,14 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     yearWeights.push(1 + (y - 1995) * 0.35);
   }
   for (let i = 0; i < n; i++) {
-    const unitCode = rngBase.weighted(unitCodes, unitCodes.map((c) => UNIT_WEIGHTS[c] ?? 1));
-    const industryCode = rngBase.weighted(industryCodes, industryCodes.map((c) => INDUSTRY_WEIGHTS[c] ?? 1));
+    const unitCode = rngBase.weighted(
+      unitCodes,
+      unitCodes.map((c) => UNIT_WEIGHTS[c] ?? 1),
+    );
+    const industryCode = rngBase.weighted(
+      industryCodes,
+      industryCodes.map((c) => INDUSTRY_WEIGHTS[c] ?? 1),
+    );
     const estYear = rngBase.weighted(yearChoices, yearWeights);
     const establishedOn = minDate(randomDate(rngBase, `${estYear}-01-01`, `${estYear}-12-31`), lastEstablished);
     const age = Number(asOf.slice(0, 4)) - estYear;
@@ -382,7 +407,10 @@ export function generateDataset(opts: GenerateOptions): Dataset {
       sw.large *= 1.8;
     }
     const sizes: SizeClass[] = ['micro', 'small', 'medium', 'large'];
-    const sizeClass = rngBase.weighted(sizes, sizes.map((s) => sw[s]));
+    const sizeClass = rngBase.weighted(
+      sizes,
+      sizes.map((s) => sw[s]),
+    );
     drafts.push({
       unitCode,
       industryCode,
@@ -695,7 +723,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   const usedNames = new Set<string>();
   const tradeName = (rng: Rng): string => {
     if (rng.chance(0.04)) return rng.pick(TRADE_WHOLE);
-    let a = rng.pick(TRADE_FIRST);
+    const a = rng.pick(TRADE_FIRST);
     let b = rng.pick(TRADE_SECOND);
     while (b === a) b = rng.pick(TRADE_SECOND);
     if (rng.chance(0.08)) return a + b + rng.pick(TRADE_SECOND);
@@ -715,7 +743,16 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     const local = UNIT_NAME_PREFIX[d.unitCode];
     const region =
       opts2.region ??
-      (local && rng.chance(0.45) ? (rng.chance(0.5) ? '济南' + local : local) : rng.weightedPairs([['济南', 45], ['山东', 35], ['', 6], ['(', 14]] as const));
+      (local && rng.chance(0.45)
+        ? rng.chance(0.5)
+          ? '济南' + local
+          : local
+        : rng.weightedPairs([
+            ['济南', 45],
+            ['山东', 35],
+            ['', 6],
+            ['(', 14],
+          ] as const));
     if (region === '(') return `${trade}（${rng.chance(0.6) ? '济南' : '山东'}）${word}${suffix}`;
     return `${region}${trade}${word}${suffix}`;
   };
@@ -753,7 +790,8 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     const uscc = newUscc(rngNames, areaFor(rngNames, d.unitCode), d.establishedOn);
     const roads = ROADS[d.unitCode] ?? ['经十路'];
     let address = `济南市${UNIT_ADDRESS_NAME[d.unitCode] ?? ''}${rngNames.pick(roads)}${rngNames.int(1, 3999)}号`;
-    if (rngNames.chance(0.4)) address += `${rngNames.pick(BUILDINGS)}${rngNames.int(1, 20)}号楼${rngNames.int(1, 25)}${String(rngNames.int(1, 20)).padStart(2, '0')}室`;
+    if (rngNames.chance(0.4))
+      address += `${rngNames.pick(BUILDINGS)}${rngNames.int(1, 20)}号楼${rngNames.int(1, 25)}${String(rngNames.int(1, 20)).padStart(2, '0')}室`;
     enterprises.push({
       uscc,
       name,
@@ -904,7 +942,13 @@ export function generateDataset(opts: GenerateOptions): Dataset {
         class1HighValue: Math.min(class1, Math.floor(class1 * hvShare)),
       });
       const shrink = (v: number) => Math.max(0, Math.floor(v * r.real(0.7, 0.95)));
-      cur = { inv: shrink(cur.inv), util: shrink(cur.util), design: shrink(cur.design), soft: shrink(cur.soft), tm: shrink(cur.tm) };
+      cur = {
+        inv: shrink(cur.inv),
+        util: shrink(cur.util),
+        design: shrink(cur.design),
+        soft: shrink(cur.soft),
+        tm: shrink(cur.tm),
+      };
     }
     rows.reverse();
     ip.push(...rows);
@@ -932,8 +976,18 @@ export function generateDataset(opts: GenerateOptions): Dataset {
       if (r.chance(p)) honours.push({ enterprise: i, kind, name, level, year: r.int(from, Math.min(2025, asOfYear)) });
     };
     const big = d.sizeClass === 'medium' || d.sizeClass === 'large';
-    addOnce(giants.has(i) ? 0.7 : big && d.manufacturing ? 0.3 : specialized.has(i) ? 0.2 : 0.005, 'provincial_tech_center', '省级企业技术中心', 'provincial');
-    addOnce(champions.has(i) ? 1 : giants.has(i) ? 0.3 : specialized.has(i) && d.manufacturing ? 0.05 : 0, 'provincial_champion', '省级制造业单项冠军', 'provincial');
+    addOnce(
+      giants.has(i) ? 0.7 : big && d.manufacturing ? 0.3 : specialized.has(i) ? 0.2 : 0.005,
+      'provincial_tech_center',
+      '省级企业技术中心',
+      'provincial',
+    );
+    addOnce(
+      champions.has(i) ? 1 : giants.has(i) ? 0.3 : specialized.has(i) && d.manufacturing ? 0.05 : 0,
+      'provincial_champion',
+      '省级制造业单项冠军',
+      'provincial',
+    );
     addOnce(specialized.has(i) ? 0.15 : 0.002, 'one_firm_one_tech', '山东省“一企一技术”研发中心', 'provincial');
     addOnce(specialized.has(i) ? 0.25 : d.manufacturing ? 0.03 : 0.005, 'city_tech_center', '济南市企业技术中心', 'city');
     addOnce(champions.has(i) ? 0.4 : giants.has(i) ? 0.2 : 0.001, 'ip_advantage', '国家知识产权优势企业', 'national');
@@ -952,7 +1006,10 @@ export function generateDataset(opts: GenerateOptions): Dataset {
   const resident = new Set<number>();
   const target = Math.round(n * 0.05);
   const pickBase = (r: Rng, unitCode: string, candidates: { c: GenCarrier; k: number }[]) =>
-    r.weighted(candidates, candidates.map((x) => (x.c.unitCode === unitCode ? 6 : 1)));
+    r.weighted(
+      candidates,
+      candidates.map((x) => (x.c.unitCode === unitCode ? 6 : 1)),
+    );
   if (bases.length > 0 && n > 0) {
     // 8a. Clause-5 cases: new 专精特新 / 小巨人 / 瞪羚 / 独角兽 of 2024 and 2025 in in-force bases.
     const rewardKeys = ['specialized_sme:provincial', 'little_giant:national', 'gazelle:provincial', 'unicorn:provincial'];
@@ -968,7 +1025,12 @@ export function generateDataset(opts: GenerateOptions): Dataset {
       const sDate = firstDate.get(`${demo}|specialized_sme:provincial`) ?? asOf;
       const open = bases.filter((x) => inForce(x.c, sDate) && inForce(x.c, asOf));
       const choice = open.length ? pickBase(r, '370102', open) : bases[0]!;
-      residencies.push({ enterprise: demo, carrier: choice.k, fromDate: maxDate(drafts[demo]!.establishedOn, addMonths(sDate, -30)), toDate: null });
+      residencies.push({
+        enterprise: demo,
+        carrier: choice.k,
+        fromDate: maxDate(drafts[demo]!.establishedOn, addMonths(sDate, -30)),
+        toDate: null,
+      });
       resident.add(demo);
     }
     const cap = Math.max(2, Math.round(target * 0.6));
@@ -1009,11 +1071,51 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     return (open.find((x) => x.c.level === 'national') ?? open[0] ?? bases[0])?.k ?? null;
   })();
   const users: GenUser[] = [
-    { username: 'city', displayName: '王主任', role: 'city_officer', unitCode: null, enterprise: null, carrier: null, organisation: '济南市工业和信息化局' },
-    { username: 'lixia', displayName: '李科长（历下区）', role: 'district_officer', unitCode: '370102', enterprise: null, carrier: null, organisation: '历下区工业和信息化局' },
-    { username: 'gaoxin', displayName: '张科长（高新区）', role: 'district_officer', unitCode: 'Z-HTZ', enterprise: null, carrier: null, organisation: '济南高新区科技经济运行部' },
-    { username: 'finance', displayName: '刘科长（财政）', role: 'finance_officer', unitCode: null, enterprise: null, carrier: null, organisation: '济南市财政局' },
-    { username: 'bank', displayName: '陈经理', role: 'bank_officer', unitCode: null, enterprise: null, carrier: null, organisation: '齐鲁银行济南分行' },
+    {
+      username: 'city',
+      displayName: '王主任',
+      role: 'city_officer',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '济南市工业和信息化局',
+    },
+    {
+      username: 'lixia',
+      displayName: '李科长（历下区）',
+      role: 'district_officer',
+      unitCode: '370102',
+      enterprise: null,
+      carrier: null,
+      organisation: '历下区工业和信息化局',
+    },
+    {
+      username: 'gaoxin',
+      displayName: '张科长（高新区）',
+      role: 'district_officer',
+      unitCode: 'Z-HTZ',
+      enterprise: null,
+      carrier: null,
+      organisation: '济南高新区科技经济运行部',
+    },
+    {
+      username: 'finance',
+      displayName: '刘科长（财政）',
+      role: 'finance_officer',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '济南市财政局',
+    },
+    {
+      username: 'bank',
+      displayName: '陈经理',
+      role: 'bank_officer',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '齐鲁银行济南分行',
+    },
   ];
   if (demo >= 0)
     users.push({
@@ -1036,14 +1138,51 @@ export function generateDataset(opts: GenerateOptions): Dataset {
       organisation: carriers[carrierUser]!.name,
     });
   users.push(
-    { username: 'university', displayName: '孙老师', role: 'university', unitCode: null, enterprise: null, carrier: null, organisation: '山东大学' },
-    { username: 'judge', displayName: '周教授（评审专家）', role: 'judge', unitCode: null, enterprise: null, carrier: null, organisation: '创客济南大赛评审委员会' },
-    { username: 'agency', displayName: '吴科长（执法）', role: 'penalty_agency', unitCode: null, enterprise: null, carrier: null, organisation: '济南市市场监督管理局' },
-    { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null, enterprise: null, carrier: null, organisation: null },
+    {
+      username: 'university',
+      displayName: '孙老师',
+      role: 'university',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '山东大学',
+    },
+    {
+      username: 'judge',
+      displayName: '周教授（评审专家）',
+      role: 'judge',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '创客济南大赛评审委员会',
+    },
+    {
+      username: 'agency',
+      displayName: '吴科长（执法）',
+      role: 'penalty_agency',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: '济南市市场监督管理局',
+    },
+    {
+      username: 'admin',
+      displayName: '系统管理员',
+      role: 'admin',
+      unitCode: null,
+      enterprise: null,
+      carrier: null,
+      organisation: null,
+    },
   );
 
   // Titles in a stable, readable order: by enterprise, then date.
-  titles.sort((a, b) => a.enterprise - b.enterprise || (a.recognisedOn < b.recognisedOn ? -1 : a.recognisedOn > b.recognisedOn ? 1 : 0) || a.kind.localeCompare(b.kind));
+  titles.sort(
+    (a, b) =>
+      a.enterprise - b.enterprise ||
+      (a.recognisedOn < b.recognisedOn ? -1 : a.recognisedOn > b.recognisedOn ? 1 : 0) ||
+      a.kind.localeCompare(b.kind),
+  );
 
   return { seed: opts.seed, asOf, enterprises, formerNames, yearly, ip, honours, titles, carriers, residencies, users };
 }
@@ -1063,42 +1202,283 @@ interface CarrierDef {
 
 const CARRIER_DEFS: CarrierDef[] = [
   // 小型微型企业创业创新示范基地 (3 years).
-  { kind: 'demo_base', name: '济南齐鲁软件园小微企业创业创新示范基地', level: 'national', unitCode: 'Z-HTZ', recognisedOn: '2024-03-15', area: '370100' },
-  { kind: 'demo_base', name: '济南药谷小型微型企业创业创新示范基地', level: 'provincial', unitCode: 'Z-HTZ', recognisedOn: '2023-09-20', area: '370100' },
-  { kind: 'demo_base', name: '山东大学科技园小微企业创业创新示范基地', level: 'provincial', unitCode: '370102', recognisedOn: '2022-11-18', area: '370102' },
-  { kind: 'demo_base', name: '济南创新谷小型微型企业创业创新示范基地', level: 'national', unitCode: 'Z-HTZ', recognisedOn: '2023-04-21', area: '370100' },
-  { kind: 'demo_base', name: '中国（济南）留学人员创业园小微企业创业创新示范基地', level: 'provincial', unitCode: 'Z-HTZ', recognisedOn: '2024-10-18', area: '370100' },
-  { kind: 'demo_base', name: '济南海右产业园小微企业创业创新示范基地', level: 'provincial', unitCode: '370102', recognisedOn: '2025-10-17', area: '370102' },
-  { kind: 'demo_base', name: '济南槐荫齐鲁创新创业园小微企业创业创新示范基地', level: 'provincial', unitCode: '370104', recognisedOn: '2021-10-15', area: '370104' },
-  { kind: 'demo_base', name: '济南天桥北湖创新谷小微企业创业创新示范基地', level: 'provincial', unitCode: '370105', recognisedOn: '2023-10-20', area: '370105' },
-  { kind: 'demo_base', name: '济南章丘明水经济技术开发区小微企业创业创新示范基地', level: 'provincial', unitCode: '370114', recognisedOn: '2024-10-18', area: '370114' },
-  { kind: 'demo_base', name: '莱芜高新区创业园小微企业创业创新示范基地', level: 'provincial', unitCode: '370116', recognisedOn: '2020-10-16', area: '370116' },
-  { kind: 'demo_base', name: '济南市中大学科技园小微企业创业创新示范基地', level: 'provincial', unitCode: '370103', recognisedOn: '2025-10-17', area: '370103' },
-  { kind: 'demo_base', name: '济南历城港沟创新创业园小微企业创业创新示范基地', level: 'national', unitCode: '370112', recognisedOn: '2023-04-21', area: '370112' },
+  {
+    kind: 'demo_base',
+    name: '济南齐鲁软件园小微企业创业创新示范基地',
+    level: 'national',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2024-03-15',
+    area: '370100',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南药谷小型微型企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2023-09-20',
+    area: '370100',
+  },
+  {
+    kind: 'demo_base',
+    name: '山东大学科技园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370102',
+    recognisedOn: '2022-11-18',
+    area: '370102',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南创新谷小型微型企业创业创新示范基地',
+    level: 'national',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2023-04-21',
+    area: '370100',
+  },
+  {
+    kind: 'demo_base',
+    name: '中国（济南）留学人员创业园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2024-10-18',
+    area: '370100',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南海右产业园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370102',
+    recognisedOn: '2025-10-17',
+    area: '370102',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南槐荫齐鲁创新创业园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370104',
+    recognisedOn: '2021-10-15',
+    area: '370104',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南天桥北湖创新谷小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370105',
+    recognisedOn: '2023-10-20',
+    area: '370105',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南章丘明水经济技术开发区小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370114',
+    recognisedOn: '2024-10-18',
+    area: '370114',
+  },
+  {
+    kind: 'demo_base',
+    name: '莱芜高新区创业园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370116',
+    recognisedOn: '2020-10-16',
+    area: '370116',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南市中大学科技园小微企业创业创新示范基地',
+    level: 'provincial',
+    unitCode: '370103',
+    recognisedOn: '2025-10-17',
+    area: '370103',
+  },
+  {
+    kind: 'demo_base',
+    name: '济南历城港沟创新创业园小微企业创业创新示范基地',
+    level: 'national',
+    unitCode: '370112',
+    recognisedOn: '2023-04-21',
+    area: '370112',
+  },
   // 中小企业公共服务示范平台.
-  { kind: 'service_platform', name: '济南新动能中小企业创新交流中心公共服务平台', level: 'national', unitCode: '370102', recognisedOn: '2024-12-06', area: '370100' },
-  { kind: 'service_platform', name: '济南工业互联网公共服务平台', level: 'national', unitCode: 'Z-HTZ', recognisedOn: '2022-12-09', area: '370100' },
-  { kind: 'service_platform', name: '齐鲁工业大学科技成果转化公共服务平台', level: 'provincial', unitCode: '370113', recognisedOn: '2023-11-24', area: '370113' },
-  { kind: 'service_platform', name: '济南高新区中小企业公共服务平台', level: 'provincial', unitCode: 'Z-HTZ', recognisedOn: '2025-11-21', area: '370100' },
-  { kind: 'service_platform', name: '济南检验检测公共服务平台', level: 'provincial', unitCode: '370104', recognisedOn: '2021-11-19', area: '370104' },
-  { kind: 'service_platform', name: '济南知识产权公共服务平台', level: 'provincial', unitCode: '370103', recognisedOn: '2024-11-22', area: '370103' },
-  { kind: 'service_platform', name: '章丘区中小企业公共服务平台', level: 'provincial', unitCode: '370114', recognisedOn: '2020-11-20', area: '370114' },
-  { kind: 'service_platform', name: '济南工业设计公共服务平台', level: 'provincial', unitCode: '370105', recognisedOn: '2025-11-21', area: '370105' },
+  {
+    kind: 'service_platform',
+    name: '济南新动能中小企业创新交流中心公共服务平台',
+    level: 'national',
+    unitCode: '370102',
+    recognisedOn: '2024-12-06',
+    area: '370100',
+  },
+  {
+    kind: 'service_platform',
+    name: '济南工业互联网公共服务平台',
+    level: 'national',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2022-12-09',
+    area: '370100',
+  },
+  {
+    kind: 'service_platform',
+    name: '齐鲁工业大学科技成果转化公共服务平台',
+    level: 'provincial',
+    unitCode: '370113',
+    recognisedOn: '2023-11-24',
+    area: '370113',
+  },
+  {
+    kind: 'service_platform',
+    name: '济南高新区中小企业公共服务平台',
+    level: 'provincial',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2025-11-21',
+    area: '370100',
+  },
+  {
+    kind: 'service_platform',
+    name: '济南检验检测公共服务平台',
+    level: 'provincial',
+    unitCode: '370104',
+    recognisedOn: '2021-11-19',
+    area: '370104',
+  },
+  {
+    kind: 'service_platform',
+    name: '济南知识产权公共服务平台',
+    level: 'provincial',
+    unitCode: '370103',
+    recognisedOn: '2024-11-22',
+    area: '370103',
+  },
+  {
+    kind: 'service_platform',
+    name: '章丘区中小企业公共服务平台',
+    level: 'provincial',
+    unitCode: '370114',
+    recognisedOn: '2020-11-20',
+    area: '370114',
+  },
+  {
+    kind: 'service_platform',
+    name: '济南工业设计公共服务平台',
+    level: 'provincial',
+    unitCode: '370105',
+    recognisedOn: '2025-11-21',
+    area: '370105',
+  },
   // 优质培育服务园区 (clause 4): the national one recognised in 2024.
-  { kind: 'park', name: '济南高新技术产业开发区齐鲁软件园', level: 'national', unitCode: 'Z-HTZ', recognisedOn: '2024-09-20', area: '370100' },
-  { kind: 'park', name: '济南新旧动能转换起步区科创园', level: 'provincial', unitCode: 'Z-SUA', recognisedOn: '2025-09-19', area: '370100' },
-  { kind: 'park', name: '章丘明水经济技术开发区智能装备产业园', level: 'provincial', unitCode: '370114', recognisedOn: '2023-09-15', area: '370114' },
+  {
+    kind: 'park',
+    name: '济南高新技术产业开发区齐鲁软件园',
+    level: 'national',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2024-09-20',
+    area: '370100',
+  },
+  {
+    kind: 'park',
+    name: '济南新旧动能转换起步区科创园',
+    level: 'provincial',
+    unitCode: 'Z-SUA',
+    recognisedOn: '2025-09-19',
+    area: '370100',
+  },
+  {
+    kind: 'park',
+    name: '章丘明水经济技术开发区智能装备产业园',
+    level: 'provincial',
+    unitCode: '370114',
+    recognisedOn: '2023-09-15',
+    area: '370114',
+  },
   // 中小企业特色产业集群 (one or two new each year).
-  { kind: 'cluster', name: '济南市高新区工业软件中小企业特色产业集群', level: 'national', unitCode: 'Z-HTZ', recognisedOn: '2022-11-25', leadingIndustry: '工业软件', area: '370100' },
-  { kind: 'cluster', name: '济南市章丘区风机中小企业特色产业集群', level: 'national', unitCode: '370114', recognisedOn: '2023-11-10', leadingIndustry: '风机及流体装备', area: '370114' },
-  { kind: 'cluster', name: '济南市莱芜区粉末冶金中小企业特色产业集群', level: 'national', unitCode: '370116', recognisedOn: '2024-11-08', leadingIndustry: '粉末冶金', area: '370116' },
-  { kind: 'cluster', name: '济南市平阴县玫瑰中小企业特色产业集群', level: 'provincial', unitCode: '370124', recognisedOn: '2022-09-16', leadingIndustry: '玫瑰深加工', area: '370124' },
-  { kind: 'cluster', name: '济南市济阳区食品加工中小企业特色产业集群', level: 'provincial', unitCode: '370115', recognisedOn: '2023-09-15', leadingIndustry: '食品加工', area: '370115' },
-  { kind: 'cluster', name: '济南市钢城区钢铁新材料中小企业特色产业集群', level: 'provincial', unitCode: '370117', recognisedOn: '2024-09-20', leadingIndustry: '钢铁新材料', area: '370117' },
-  { kind: 'cluster', name: '济南市长清区汽车零部件中小企业特色产业集群', level: 'provincial', unitCode: '370113', recognisedOn: '2022-09-16', leadingIndustry: '汽车零部件', area: '370113' },
-  { kind: 'cluster', name: '济南市天桥区智能输配电装备中小企业特色产业集群', level: 'provincial', unitCode: '370105', recognisedOn: '2025-09-19', leadingIndustry: '智能输配电装备', area: '370105' },
-  { kind: 'cluster', name: '济南市商河县钢结构中小企业特色产业集群', level: 'provincial', unitCode: '370126', recognisedOn: '2024-09-20', leadingIndustry: '钢结构', area: '370126' },
-  { kind: 'cluster', name: '济南市槐荫区医疗器械中小企业特色产业集群', level: 'provincial', unitCode: '370104', recognisedOn: '2025-09-19', leadingIndustry: '医疗器械', area: '370104' },
+  {
+    kind: 'cluster',
+    name: '济南市高新区工业软件中小企业特色产业集群',
+    level: 'national',
+    unitCode: 'Z-HTZ',
+    recognisedOn: '2022-11-25',
+    leadingIndustry: '工业软件',
+    area: '370100',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市章丘区风机中小企业特色产业集群',
+    level: 'national',
+    unitCode: '370114',
+    recognisedOn: '2023-11-10',
+    leadingIndustry: '风机及流体装备',
+    area: '370114',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市莱芜区粉末冶金中小企业特色产业集群',
+    level: 'national',
+    unitCode: '370116',
+    recognisedOn: '2024-11-08',
+    leadingIndustry: '粉末冶金',
+    area: '370116',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市平阴县玫瑰中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370124',
+    recognisedOn: '2022-09-16',
+    leadingIndustry: '玫瑰深加工',
+    area: '370124',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市济阳区食品加工中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370115',
+    recognisedOn: '2023-09-15',
+    leadingIndustry: '食品加工',
+    area: '370115',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市钢城区钢铁新材料中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370117',
+    recognisedOn: '2024-09-20',
+    leadingIndustry: '钢铁新材料',
+    area: '370117',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市长清区汽车零部件中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370113',
+    recognisedOn: '2022-09-16',
+    leadingIndustry: '汽车零部件',
+    area: '370113',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市天桥区智能输配电装备中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370105',
+    recognisedOn: '2025-09-19',
+    leadingIndustry: '智能输配电装备',
+    area: '370105',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市商河县钢结构中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370126',
+    recognisedOn: '2024-09-20',
+    leadingIndustry: '钢结构',
+    area: '370126',
+  },
+  {
+    kind: 'cluster',
+    name: '济南市槐荫区医疗器械中小企业特色产业集群',
+    level: 'provincial',
+    unitCode: '370104',
+    recognisedOn: '2025-09-19',
+    leadingIndustry: '医疗器械',
+    area: '370104',
+  },
 ];
 
 function buildCarriers(rng: Rng, asOf: string, uscc: (area: string) => string): GenCarrier[] {
@@ -1144,7 +1524,8 @@ export function summariseDataset(ds: Dataset): DatasetSummary {
     s.rows++;
     if (t.recognition === 'renewal') s.renewals++;
     if (t.revokedOn) s.revoked++;
-    const live = !(t.revokedOn && t.revokedOn <= ds.asOf) && t.recognisedOn <= ds.asOf && !(t.validUntil && t.validUntil < ds.asOf);
+    const live =
+      !(t.revokedOn && t.revokedOn <= ds.asOf) && t.recognisedOn <= ds.asOf && !(t.validUntil && t.validUntil < ds.asOf);
     if (live) s.inForce++;
     let h = holders.get(key);
     if (!h) holders.set(key, (h = new Set()));

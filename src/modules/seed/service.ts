@@ -65,7 +65,11 @@ export async function ensureUnits(database: Database): Promise<number> {
     overlays: u.overlays,
     sort: (i + 1) * 10,
   }));
-  const inserted = await database.db.insert(units).values(rows).onConflictDoNothing({ target: units.code }).returning({ code: units.code });
+  const inserted = await database.db
+    .insert(units)
+    .values(rows)
+    .onConflictDoNothing({ target: units.code })
+    .returning({ code: units.code });
   return inserted.length;
 }
 
@@ -121,7 +125,9 @@ async function insertChunks<T>(
 
 export async function seedDatabase(database: Database, opts: SeedOptions): Promise<SeedSummary> {
   if (await isSeeded(database))
-    throw new Error('Refusing to seed: the database already has enterprises (or was seeded before). Seeding is only for an empty database.');
+    throw new Error(
+      'Refusing to seed: the database already has enterprises (or was seeded before). Seeding is only for an empty database.',
+    );
   const ds: Dataset = generateDataset({ seed: opts.seed, enterprises: opts.enterprises, asOf: opts.asOf ?? DEFAULT_AS_OF });
   await ensureUnits(database);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
