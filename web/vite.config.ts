@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The API server for `vite` / `vite preview`; override to point at a server on another port.
+const apiTarget = process.env.SME_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
@@ -15,9 +17,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': apiTarget },
   },
   preview: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': apiTarget },
   },
 });

@@ -81,7 +81,8 @@ export interface Meta {
   levels: MetaItem<TitleLevel>[];
   sizeClasses: MetaItem<SizeClass>[];
   carrierKinds: MetaItem<CarrierKind>[];
-  roles: MetaItem<Role>[];
+  /** The server lists role ids; their names in words come from the web dictionary. */
+  roles: Role[];
   recognitionKinds: MetaItem<RecognitionKind>[];
   industries: (Bilingual & { code: string })[];
 }

@@ -86,7 +86,8 @@ export const en: Record<MessageKey, string> = {
   'ent.uscc': 'Unified social credit code',
   'ent.establishedOn': 'Established',
   'ent.titles': 'Titles in force',
-  'ent.revenue': 'Revenue (latest year)',
+  'ent.revenue': 'Latest revenue (10k yuan)',
+  'ent.moneyUnit': 'amounts in 10k yuan',
   'ent.contact': 'Contact',
   'ent.contactName': 'Contact person',
   'ent.contactPhone': 'Contact phone',
@@ -180,5 +181,6 @@ export const en: Record<MessageKey, string> = {
   'car.leadingIndustry': 'Leading industry',
   'car.residentList': 'Resident enterprises',
 
+  'error.page': 'This page failed; reload or go to another page',
   'error.load': 'Could not load',
 };

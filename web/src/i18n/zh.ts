@@ -83,7 +83,8 @@ export const zh = {
   'ent.uscc': '统一社会信用代码',
   'ent.establishedOn': '成立日期',
   'ent.titles': '有效称号',
-  'ent.revenue': '营业收入（最近年度）',
+  'ent.revenue': '最近年度营收（万元）',
+  'ent.moneyUnit': '金额单位：万元',
   'ent.contact': '联系人',
   'ent.contactName': '联系人',
   'ent.contactPhone': '联系电话',
@@ -177,6 +178,7 @@ export const zh = {
   'car.leadingIndustry': '主导产业',
   'car.residentList': '入驻企业',
 
+  'error.page': '页面出错，请刷新或返回其他页面',
   'error.load': '加载失败',
 } as const;
 

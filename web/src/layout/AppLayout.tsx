@@ -5,6 +5,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import { useI18n, type Translate } from '../i18n/index.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { PageSpinner } from '../components/PageSpinner.tsx';
 import { isGroup, navFor, type NavEntry, type NavLeaf } from './nav.ts';
 
@@ -98,7 +99,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Suspense fallback={<PageSpinner />}>{children ?? <Outlet />}</Suspense>
+          <ErrorBoundary resetKey={location.pathname} message={t('error.page')}>
+            <Suspense fallback={<PageSpinner />}>{children ?? <Outlet />}</Suspense>
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

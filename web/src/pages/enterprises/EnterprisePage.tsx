@@ -153,7 +153,7 @@ export default function EnterprisePage() {
           <Section title={t('ent.titleTable')}>
             <TitleTable titles={detail.titles} onRevoke={mayManageTitles ? setRevoking : null} />
           </Section>
-          <Section title={t('ent.yearly')}>
+          <Section title={`${t('ent.yearly')}（${t('ent.moneyUnit')}）`}>
             <YearlyTable yearly={detail.yearly} />
           </Section>
           <Section title={t('ent.ip')}>

@@ -23,7 +23,7 @@ export function YearlyTable({ yearly }: { yearly: readonly YearlyFigures[] }) {
     { key: 'year', title: t('yearly.year'), dataIndex: 'year', width: 70 },
     ...MONEY_FIELDS.map((field) => ({
       key: field,
-      title: `${t(`yearly.${field}`)}（${t('common.wanYuan')}）`,
+      title: t(`yearly.${field}`),
       dataIndex: field,
       align: 'right' as const,
       render: (v: number) => <span className="num">{formatWanYuan(v)}</span>,
@@ -151,7 +151,6 @@ export function TitleTable({ titles, onRevoke }: TitleTableProps) {
       render: (s: Title['status'], row) => (
         <Tag color={STATUS_COLOURS[s]} title={row.revokeReason ?? undefined}>
           {t(`title.status.${s}`)}
-          {row.revokedOn ? ` ${row.revokedOn}` : ''}
         </Tag>
       ),
     },

@@ -22,6 +22,8 @@ export function TitleTimeline({ titles }: { titles: readonly Title[] }) {
   return (
     <Timeline
       data-testid="title-timeline"
+      // Dates are fixed-width; the default half-and-half split squeezes the event text.
+      titleSpan="96px"
       items={events.map((event) => ({
         key: event.key,
         color: EVENT_COLOURS[event.kind],
