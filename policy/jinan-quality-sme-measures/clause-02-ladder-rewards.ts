@@ -258,12 +258,12 @@ export const clause2: ClauseDefinition = {
           const amt = rt.amount.isSingle ? rt.amount.single : rt.amount.at(d);
           if (lv !== undefined && amt !== undefined && lv.value.includes(t.level)) owedAmount = amt.value;
         }
+        if (owedAmount < 0 && !reportNotOwed) continue;
         const trigger: Trigger = { kind: 'title', titleId: t.titleId, enterpriseId: t.enterpriseId, date: d };
         if (owedAmount >= 0 && !tracing) {
           run.entitlements.push(entitlement('2', rt.item, enterpriseBeneficiary(t.enterpriseId, t.enterpriseName), owedAmount, fy, trigger, policyVersion, null));
           continue;
         }
-        if (owedAmount < 0 && !reportNotOwed) continue;
         const x = explain(t, rt, fy, asOf);
         const b = enterpriseBeneficiary(t.enterpriseId, t.enterpriseName);
         if (owedAmount >= 0) run.entitlements.push(entitlement('2', rt.item, b, owedAmount, fy, trigger, policyVersion, tracing ? x.trace : null));

@@ -167,11 +167,11 @@ export const clause5: ClauseDefinition = {
       low: DatedLookup<number>;
       baseLevels: DatedLookup<readonly Level[]>;
       months: DatedLookup<number>;
-      kinds: Map<TitleKind, { tier: BaseTier; levels: DatedLookup<readonly Level[]> }>;
+      kinds: Map<TitleKind, { tier: BaseTier; item: string; levels: DatedLookup<readonly Level[]> }>;
     }
     const lookups = (lo: string, hi: string): Lookups => {
-      const kinds = new Map<TitleKind, { tier: BaseTier; levels: DatedLookup<readonly Level[]> }>();
-      for (const [k, v] of kindLevels) kinds.set(k, { tier: v.tier, levels: new DatedLookup(v.levels, lo, hi) });
+      const kinds = new Map<TitleKind, { tier: BaseTier; item: string; levels: DatedLookup<readonly Level[]> }>();
+      for (const [k, v] of kindLevels) kinds.set(k, { tier: v.tier, item: clause5BaseItem(k), levels: new DatedLookup(v.levels, lo, hi) });
       return {
         high: new DatedLookup(p.high, lo, hi),
         low: new DatedLookup(p.low, lo, hi),
@@ -263,6 +263,7 @@ export const clause5: ClauseDefinition = {
       const { residenciesByEnterprise, carriersById } = facts;
       const asOf = run.asOf;
       const tracing = run.trace;
+      const reportNotOwed = run.reportNotOwed;
       const start = run.entitlements.length;
       const complete = new Map<string, string>();
       // The index holds each titleId once, by year: the same title event never yields two results.
@@ -270,6 +271,8 @@ export const clause5: ClauseDefinition = {
         const d = t.recognisedOn;
         const k = L.kinds.get(t.kind);
         if (k === undefined) continue; // titles clause 5 does not name are no business of bases
+        // Bulk mode: a title that cannot earn anything needs no residency look-up.
+        if (!reportNotOwed && (t.recognition !== 'first' || (t.revokedOn != null && t.revokedOn <= asOf) || d < wFrom || d > wUntil)) continue;
         const rs = residenciesByEnterprise.get(t.enterpriseId);
         if (rs === undefined) continue; // not resident anywhere: no base to reward
         // Interpretation: one title event rewards one base — the longest residency (earliest fromDate, then carrierId).
@@ -284,7 +287,7 @@ export const clause5: ClauseDefinition = {
         const residency = chosen ?? firstBaseResidency;
         if (residency === undefined) continue; // resident only in parks or platforms
         const base = carriersById.get(residency.carrierId);
-        const item = clause5BaseItem(t.kind);
+        const item = k.item;
         let owed = -1;
         if (chosen !== undefined && d >= wFrom && d <= wUntil && t.recognition === 'first' && (t.revokedOn == null || t.revokedOn > asOf)) {
           const lv = k.levels.isSingle ? k.levels.single : k.levels.at(d);
@@ -292,13 +295,13 @@ export const clause5: ClauseDefinition = {
           const amt = lookup.isSingle ? lookup.single : lookup.at(d);
           if (lv !== undefined && amt !== undefined && lv.value.includes(t.level)) owed = amt.value;
         }
+        if (owed < 0 && !reportNotOwed) continue;
         const trigger: Trigger = { kind: 'title', titleId: t.titleId, enterpriseId: t.enterpriseId, date: d };
         const b = carrierBeneficiary(residency.carrierId, base?.name);
         if (owed >= 0 && !tracing) {
           run.entitlements.push(entitlement('5', item, b, owed, fy, trigger, policyVersion, null));
           continue;
         }
-        if (owed < 0 && !run.reportNotOwed) continue;
         const tc = titleConditions(t, asOf, L);
         const bc = baseConditions(t, residency, base, L);
         const reasons = [...tc.reasons];
