@@ -5,9 +5,9 @@
  * slow) and shared by all demo accounts.
  */
 import { sql } from 'drizzle-orm';
-import { pinyin } from 'pinyin-pro';
 import type { Database, Tx } from '../../db/client.ts';
 import { carriers, units, users } from '../../db/schema/index.ts';
+import { pinyinInitials } from '../../shared/chinese.ts';
 import type { PersonalDataCipher } from '../../shared/crypto.ts';
 import { hashPassword } from '../auth/service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
@@ -44,13 +44,8 @@ export interface SeedSummary {
   users: number;
 }
 
-/** Lower-case pinyin initials, letters and digits only ("济南齐鲁软件有限公司" → "jnqlrjyxgs"). */
-export function nameInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+/** Lower-case pinyin initials of a name (the same function search uses: shared/chinese.ts). */
+export const nameInitials = pinyinInitials;
 
 /**
  * Inserts the reference units that are missing. Existing rows are left as they are, so zone
