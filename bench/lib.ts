@@ -56,7 +56,15 @@ function round(x: number): number {
 /** Prints one JSON line and returns whether the target is met. */
 export function report(c: Comparison): boolean {
   const ratio = c.ratio ?? (c.better === 'lower' ? c.theirs / c.ours : c.ours / c.theirs);
-  const line = { bench: c.bench, ours: round(c.ours), baseline: c.baseline, theirs: round(c.theirs), unit: c.unit, ratio: round(ratio), target: c.target };
+  const line = {
+    bench: c.bench,
+    ours: round(c.ours),
+    baseline: c.baseline,
+    theirs: round(c.theirs),
+    unit: c.unit,
+    ratio: round(ratio),
+    target: c.target,
+  };
   console.log(JSON.stringify(line));
   return ratio >= c.target;
 }

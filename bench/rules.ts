@@ -12,7 +12,16 @@ import { ZenEngine } from '@gorules/zen-engine';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { addMonths, yearOf } from '../policy/core/dates.ts';
 import { compile, evaluate } from '../policy/core/engine.ts';
-import { FACTS_FORMAT, indexFacts, type Carrier, type Level, type PolicyFacts, type Residency, type TitleEvent, type TitleKind } from '../policy/core/facts.ts';
+import {
+  FACTS_FORMAT,
+  indexFacts,
+  type Carrier,
+  type Level,
+  type PolicyFacts,
+  type Residency,
+  type TitleEvent,
+  type TitleKind,
+} from '../policy/core/facts.ts';
 import type { Entitlement } from '../policy/core/results.ts';
 import { DRAFT_2023 } from '../policy/jinan-quality-sme-measures/index.ts';
 import { bestOf, pick, report, seededRandom } from './lib.ts';
@@ -47,22 +56,44 @@ function generate(n: number, seed: number): PolicyFacts {
   for (let i = 0; i < bases; i++) {
     const level: Level = pick(rand, ['city', 'provincial', 'provincial', 'provincial', 'national']);
     const recognisedOn = pick(rand, baseDates);
-    carriers.push({ carrierId: `B${i}`, kind: 'demo_base', name: `示范基地${i}`, level, recognisedOn, validUntil: addMonths(recognisedOn, 36 + Math.floor(rand() * 36)) });
+    carriers.push({
+      carrierId: `B${i}`,
+      kind: 'demo_base',
+      name: `示范基地${i}`,
+      level,
+      recognisedOn,
+      validUntil: addMonths(recognisedOn, 36 + Math.floor(rand() * 36)),
+    });
   }
   const residencies: Residency[] = [];
   for (let e = 0; e < enterprises; e++) {
     if (rand() < 0.35) {
-      const r: Residency = { enterpriseId: `E${e}`, carrierId: `B${Math.floor(rand() * bases)}`, fromDate: pick(rand, fromDates) };
+      const r: Residency = {
+        enterpriseId: `E${e}`,
+        carrierId: `B${Math.floor(rand() * bases)}`,
+        fromDate: pick(rand, fromDates),
+      };
       if (rand() < 0.2) r.toDate = pick(rand, fromDates) > r.fromDate ? pick(rand, fromDates) : '2026-12-31';
       if (r.toDate !== undefined && r.toDate !== null && r.toDate < r.fromDate) r.toDate = '2026-12-31';
       residencies.push(r);
     }
   }
-  const kinds: TitleKind[] = ['innovative_sme', 'innovative_sme', 'specialized_sme', 'specialized_sme', 'little_giant', 'gazelle', 'gazelle', 'unicorn', 'manufacturing_champion'];
+  const kinds: TitleKind[] = [
+    'innovative_sme',
+    'innovative_sme',
+    'specialized_sme',
+    'specialized_sme',
+    'little_giant',
+    'gazelle',
+    'gazelle',
+    'unicorn',
+    'manufacturing_champion',
+  ];
   const titles: TitleEvent[] = [];
   for (let i = 0; i < n; i++) {
     const kind = pick(rand, kinds);
-    const level: Level = kind === 'little_giant' || kind === 'manufacturing_champion' ? 'national' : rand() < 0.9 ? 'provincial' : 'city';
+    const level: Level =
+      kind === 'little_giant' || kind === 'manufacturing_champion' ? 'national' : rand() < 0.9 ? 'provincial' : 'city';
     const t: TitleEvent = {
       titleId: `T${i}`,
       enterpriseId: `E${Math.floor(rand() * enterprises)}`,
@@ -103,7 +134,11 @@ const C5: Partial<Record<TitleKind, { amount: number; levels: readonly Level[] }
 };
 
 /** The base a title event rewards under clause 5, or undefined (longest qualifying residency). */
-function qualifyingBase(t: TitleEvent, carriersById: ReadonlyMap<string, Carrier>, resByEnt: ReadonlyMap<string, readonly Residency[]>): Residency | undefined {
+function qualifyingBase(
+  t: TitleEvent,
+  carriersById: ReadonlyMap<string, Carrier>,
+  resByEnt: ReadonlyMap<string, readonly Residency[]>,
+): Residency | undefined {
   const rs = resByEnt.get(t.enterpriseId);
   if (rs === undefined) return undefined;
   const d = t.recognisedOn;
@@ -114,7 +149,12 @@ function qualifyingBase(t: TitleEvent, carriersById: ReadonlyMap<string, Carrier
     if (b.recognisedOn > d || (b.validUntil != null && d > b.validUntil) || (b.revokedOn != null && b.revokedOn <= d)) continue;
     if (r.toDate != null && r.toDate < d) continue;
     if (addMonths(r.fromDate, 12) > d) continue;
-    if (chosen === undefined || r.fromDate < chosen.fromDate || (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId)) chosen = r;
+    if (
+      chosen === undefined ||
+      r.fromDate < chosen.fromDate ||
+      (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId)
+    )
+      chosen = r;
   }
   return chosen;
 }
@@ -139,7 +179,13 @@ function hand(facts: PolicyFacts): { total: number; count: number } {
       out.push({
         key: `2:${item}:enterprise:${t.enterpriseId}:${t.titleId}:${y}`,
         beneficiary: { type: 'enterprise', id: t.enterpriseId },
-        clause: '2', item, amount, fiscalYear: y, trigger, policyVersion: v, trace: null,
+        clause: '2',
+        item,
+        amount,
+        fiscalYear: y,
+        trigger,
+        policyVersion: v,
+        trace: null,
       });
     }
     const c5 = C5[t.kind];
@@ -152,7 +198,13 @@ function hand(facts: PolicyFacts): { total: number; count: number } {
     out.push({
       key: `5:${item}:carrier:${r.carrierId}:${t.titleId}:${fy5}`,
       beneficiary: name ? { type: 'carrier', id: r.carrierId, name } : { type: 'carrier', id: r.carrierId },
-      clause: '5', item, amount: c5.amount, fiscalYear: fy5, trigger, policyVersion: v, trace: null,
+      clause: '5',
+      item,
+      amount: c5.amount,
+      fiscalYear: fy5,
+      trigger,
+      policyVersion: v,
+      trace: null,
     });
   }
   let total = 0;
@@ -205,10 +257,25 @@ function zenGraph(): object {
   const c2Rows = Object.entries(C2_AMOUNT).map(([k, amount], i) => {
     const [kind = '', recognition = ''] = k.split('|');
     const levels = Object.entries(C2_LEVELS).find(([x]) => x === kind)?.[1] ?? [];
-    return { _id: `c2r${i}`, k: str(kind), r: str(recognition), l: levels.map(str).join(','), f: 'true', v: 'false', a: String(amount) };
+    return {
+      _id: `c2r${i}`,
+      k: str(kind),
+      r: str(recognition),
+      l: levels.map(str).join(','),
+      f: 'true',
+      v: 'false',
+      a: String(amount),
+    };
   });
   const c5Rows = Object.entries(C5).map(([kind, spec], i) => ({
-    _id: `c5r${i}`, k: str(kind), r: str('first'), l: (spec?.levels ?? []).map(str).join(','), f: 'true', v: 'false', b: 'true', a: String(spec?.amount ?? 0),
+    _id: `c5r${i}`,
+    k: str(kind),
+    r: str('first'),
+    l: (spec?.levels ?? []).map(str).join(','),
+    f: 'true',
+    v: 'false',
+    b: 'true',
+    a: String(spec?.amount ?? 0),
   }));
   const inputs = [
     { id: 'k', name: 'kind', field: 'kind' },
@@ -221,11 +288,22 @@ function zenGraph(): object {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'facts', position: { x: 0, y: 0 } },
       {
-        id: 'c2', type: 'decisionTableNode', name: 'clause_2_ladder_rewards', position: { x: 200, y: 0 },
-        content: { hitPolicy: 'first', inputs, outputs: [{ id: 'a', name: 'amount2', field: 'amount2' }], rules: [...c2Rows, { _id: 'c2d', k: '', r: '', l: '', f: '', v: '', a: '0' }] },
+        id: 'c2',
+        type: 'decisionTableNode',
+        name: 'clause_2_ladder_rewards',
+        position: { x: 200, y: 0 },
+        content: {
+          hitPolicy: 'first',
+          inputs,
+          outputs: [{ id: 'a', name: 'amount2', field: 'amount2' }],
+          rules: [...c2Rows, { _id: 'c2d', k: '', r: '', l: '', f: '', v: '', a: '0' }],
+        },
       },
       {
-        id: 'c5', type: 'decisionTableNode', name: 'clause_5_service_carriers', position: { x: 200, y: 200 },
+        id: 'c5',
+        type: 'decisionTableNode',
+        name: 'clause_5_service_carriers',
+        position: { x: 200, y: 200 },
         content: {
           hitPolicy: 'first',
           inputs: [...inputs, { id: 'b', name: 'baseQualifies', field: 'baseQualifies' }],
@@ -258,7 +336,8 @@ async function zen(sample: Features[]): Promise<number> {
     const rs = await Promise.all(sample.slice(i, i + BATCH).map((f) => decision.evaluate(f)));
     for (const r of rs) {
       const out: unknown = r.result;
-      if (typeof out !== 'object' || out === null || !('amount2' in out) || !('amount5' in out)) throw new Error('zen: bad result');
+      if (typeof out !== 'object' || out === null || !('amount2' in out) || !('amount5' in out))
+        throw new Error('zen: bad result');
       total += num(out.amount2) + num(out.amount5);
     }
   }
@@ -278,7 +357,11 @@ function jreRules(): RuleProperties[] {
   for (const [k, amount] of Object.entries(C2_AMOUNT)) {
     const [kind = '', recognition = ''] = k.split('|');
     const levels = Object.entries(C2_LEVELS).find(([x]) => x === kind)?.[1] ?? [];
-    rules.push({ name: `2.${kind}.${recognition}`, conditions: { all: common(kind, recognition, levels) }, event: { type: 'clause_2', params: { amount } } });
+    rules.push({
+      name: `2.${kind}.${recognition}`,
+      conditions: { all: common(kind, recognition, levels) },
+      event: { type: 'clause_2', params: { amount } },
+    });
   }
   for (const [kind, spec] of Object.entries(C5)) {
     if (!spec) continue;
@@ -308,7 +391,9 @@ async function main(): Promise<void> {
   const facts = generate(N, 20230101);
   const sampleFacts: PolicyFacts = { ...facts, titles: facts.titles.slice(0, SAMPLE) };
   const sampleFeatures = features(sampleFacts);
-  console.error(`rules bench: ${N} title events, ${facts.residencies.length} residencies, ${facts.carriers.length} bases, generated in ${Date.now() - t0} ms`);
+  console.error(
+    `rules bench: ${N} title events, ${facts.residencies.length} residencies, ${facts.carriers.length} bases, generated in ${Date.now() - t0} ms`,
+  );
 
   // Agreement on the sample first: every engine must owe the same total.
   const oursSample = ours(sampleFacts).total;
@@ -316,7 +401,9 @@ async function main(): Promise<void> {
   const zenSample = await zen(sampleFeatures);
   const jreSample = await jre(sampleFeatures);
   if (new Set([oursSample, handSample, zenSample, jreSample]).size !== 1) {
-    console.error(`rules bench: ENGINES DISAGREE on the sample total: ours ${oursSample}, hand ${handSample}, zen ${zenSample}, json-rules-engine ${jreSample}`);
+    console.error(
+      `rules bench: ENGINES DISAGREE on the sample total: ours ${oursSample}, hand ${handSample}, zen ${zenSample}, json-rules-engine ${jreSample}`,
+    );
     process.exit(1);
   }
   console.error(`rules bench: all engines agree on the sample total ${oursSample} yuan`);
@@ -324,7 +411,9 @@ async function main(): Promise<void> {
   const o = await bestOf(3, () => ours(facts));
   const h = await bestOf(3, () => hand(facts));
   if (o.result.total !== h.result.total || o.result.count !== h.result.count) {
-    console.error(`rules bench: ours and the hand loop DISAGREE on ${N} events: ${JSON.stringify(o.result)} vs ${JSON.stringify(h.result)}`);
+    console.error(
+      `rules bench: ours and the hand loop DISAGREE on ${N} events: ${JSON.stringify(o.result)} vs ${JSON.stringify(h.result)}`,
+    );
     process.exit(1);
   }
   const z = await bestOf(2, () => zen(sampleFeatures));

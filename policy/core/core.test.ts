@@ -96,7 +96,9 @@ describe('compile', () => {
   });
 
   it('applies a dated override only from its date', () => {
-    const c = compile(DRAFT_2023, { parameters: { clause_2_little_giant_first_amount: { from: '2023-07-01', value: 1_000_000 } } });
+    const c = compile(DRAFT_2023, {
+      parameters: { clause_2_little_giant_first_amount: { from: '2023-07-01', value: 1_000_000 } },
+    });
     const f = facts({
       titles: [
         title('T1', { enterpriseId: 'E1', kind: 'little_giant', recognisedOn: '2023-06-30' }),
@@ -114,7 +116,9 @@ describe('compile', () => {
 
   it('moves the assumed effective date when asked, and names the version in every result', () => {
     const c = compile(DRAFT_2023, { effectiveFrom: '2023-06-01' });
-    const r = evaluate(c, facts({ titles: [title('T1', { kind: 'little_giant', recognisedOn: '2023-05-31' })] }), { fiscalYear: 2023 });
+    const r = evaluate(c, facts({ titles: [title('T1', { kind: 'little_giant', recognisedOn: '2023-05-31' })] }), {
+      fiscalYear: 2023,
+    });
     expect(r.entitlements).toEqual([]);
     expect(r.notOwed[0]?.reasons.map((x) => x.code)).toEqual(['policy_not_in_force']);
     expect(r.notOwed[0]?.policyVersion).toBe('jinan-quality-sme-2023-draft');

@@ -59,10 +59,7 @@ export function dayBefore(iso: string): string {
 /** The calendar year of an ISO date, without allocating a substring. */
 export function yearOf(iso: string): number {
   return (
-    (iso.charCodeAt(0) - 48) * 1000 +
-    (iso.charCodeAt(1) - 48) * 100 +
-    (iso.charCodeAt(2) - 48) * 10 +
-    (iso.charCodeAt(3) - 48)
+    (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48)
   );
 }
 

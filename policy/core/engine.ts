@@ -77,7 +77,11 @@ function applyOverride<T extends ParamValue>(param: Parameter<T>, ov: OverrideVa
   return out;
 }
 
-export function compile(version: PolicyVersion, overrides: Overrides = {}, window: VersionWindow = ownWindow(version)): CompiledPolicy {
+export function compile(
+  version: PolicyVersion,
+  overrides: Overrides = {},
+  window: VersionWindow = ownWindow(version),
+): CompiledPolicy {
   const label = overrides.label ?? 'override';
   const ovs = overrides.parameters ?? {};
   const known = new Set<string>();
@@ -100,7 +104,8 @@ export function compile(version: PolicyVersion, overrides: Overrides = {}, windo
       const problems = checkParameter(def);
       if (problems.length > 0) throw new Error(problems.join('; '));
       let p = def;
-      for (const a of amendments[def.id] ?? []) p = applyOverride(p, { from: a.from, value: a.value, reference: a.reference }, version.id);
+      for (const a of amendments[def.id] ?? [])
+        p = applyOverride(p, { from: a.from, value: a.value, reference: a.reference }, version.id);
       const ov = ovs[def.id];
       if (ov !== undefined) p = applyOverride(p, ov, label);
       resolved.set(p.id, p);
@@ -131,7 +136,12 @@ export function evaluate(compiled: CompiledPolicy, facts: PolicyFacts | IndexedF
   const indexed = isIndexedFacts(facts) ? facts : indexFacts(facts);
   const run = newRun(opts);
   for (const c of compiled.clauses) c.run(indexed, run);
-  return { fiscalYear: opts.fiscalYear, policyVersions: [compiled.policyVersion], entitlements: run.entitlements, notOwed: run.notOwed };
+  return {
+    fiscalYear: opts.fiscalYear,
+    policyVersions: [compiled.policyVersion],
+    entitlements: run.entitlements,
+    notOwed: run.notOwed,
+  };
 }
 
 export const NOT_IN_FORCE_CODE = 'policy_not_in_force';
@@ -145,7 +155,10 @@ export interface CompiledRegistry {
  * Compiles every registered version over the window the registry gives it. `overridesFor`
  * lets a what-if change one version (e.g. only the draft) or all.
  */
-export function compileRegistry(registry: PolicyRegistry, overridesFor: (v: PolicyVersion) => Overrides = () => ({})): CompiledRegistry {
+export function compileRegistry(
+  registry: PolicyRegistry,
+  overridesFor: (v: PolicyVersion) => Overrides = () => ({}),
+): CompiledRegistry {
   return {
     registry,
     compiled: registry.versions().map((v) => compile(v, overridesFor(v), registry.windowOf(v))),

@@ -120,8 +120,7 @@ export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): Indexed
     } else if (seen.has(t.titleId)) {
       duplicateTitleIds.push(t.titleId);
       continue;
-    }
-    else seen.add(t.titleId);
+    } else seen.add(t.titleId);
     const y = yearOf(t.recognisedOn);
     const list = titlesByYear.get(y);
     if (list) list.push(t);
@@ -172,7 +171,8 @@ export function parseFacts(raw: unknown): { ok: true; facts: PolicyFacts } | { o
     if (typeof v !== 'string' || v === '') bad(`${path}.${k}`, 'missing');
     return typeof v === 'string' ? v : '';
   };
-  if (!isRec(raw) || raw.format !== FACTS_FORMAT) return { ok: false, problems: [{ path: 'format', problem: `must be ${FACTS_FORMAT}` }] };
+  if (!isRec(raw) || raw.format !== FACTS_FORMAT)
+    return { ok: false, problems: [{ path: 'format', problem: `must be ${FACTS_FORMAT}` }] };
   const list = (k: string): unknown[] => {
     const v = raw[k];
     if (!Array.isArray(v)) bad(k, 'must be an array');
@@ -232,7 +232,11 @@ export function parseFacts(raw: unknown): { ok: true; facts: PolicyFacts } | { o
   list('residencies').forEach((r, i) => {
     const p = `residencies[${i}]`;
     if (!isRec(r)) return void bad(p, 'must be an object');
-    const x: Residency = { enterpriseId: text(r, 'enterpriseId', p), carrierId: text(r, 'carrierId', p), fromDate: date(r, 'fromDate', p, false) ?? '' };
+    const x: Residency = {
+      enterpriseId: text(r, 'enterpriseId', p),
+      carrierId: text(r, 'carrierId', p),
+      fromDate: date(r, 'fromDate', p, false) ?? '',
+    };
     const toDate = date(r, 'toDate', p, true);
     if (typeof toDate === 'string') {
       x.toDate = toDate;
@@ -240,5 +244,7 @@ export function parseFacts(raw: unknown): { ok: true; facts: PolicyFacts } | { o
     }
     residencies.push(x);
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, facts: { format: FACTS_FORMAT, titles, carriers, residencies } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, facts: { format: FACTS_FORMAT, titles, carriers, residencies } };
 }

@@ -23,8 +23,7 @@ export interface Beneficiary {
 }
 
 export type Trigger =
-  | { kind: 'title'; titleId: string; enterpriseId: string; date: string }
-  | { kind: 'carrier'; carrierId: string; date: string };
+  { kind: 'title'; titleId: string; enterpriseId: string; date: string } | { kind: 'carrier'; carrierId: string; date: string };
 
 export type FactValue = string | number | boolean | null;
 

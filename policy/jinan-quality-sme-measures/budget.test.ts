@@ -10,7 +10,14 @@ const sample = facts({
   ],
   carriers: [
     base('B1'),
-    { carrierId: 'K1', kind: 'park', name: '园区', level: 'national', recognisedOn: '2023-06-01', serviceParkRecognisedBy: 'miit' },
+    {
+      carrierId: 'K1',
+      kind: 'park',
+      name: '园区',
+      level: 'national',
+      recognisedOn: '2023-06-01',
+      serviceParkRecognisedBy: 'miit',
+    },
   ],
   residencies: [residency('E2', 'B1', '2021-01-01')],
 });
@@ -35,9 +42,16 @@ describe('budget', () => {
 
 describe('what-if', () => {
   it('shows that a lower little-giant amount in the final text saves 500,000 on enterprise E1 only', () => {
-    const w = whatIf(sample, {}, { parameters: { clause_2_little_giant_first_amount: 1_500_000 } }, { fiscalYears: [2023, 2024] });
+    const w = whatIf(
+      sample,
+      {},
+      { parameters: { clause_2_little_giant_first_amount: 1_500_000 } },
+      { fiscalYears: [2023, 2024] },
+    );
     expect(w.totals).toEqual({ base: 12_900_000, alt: 12_400_000, difference: -500_000 });
-    expect(w.beneficiaries.map((d) => [d.beneficiaryId, d.base, d.alt, d.difference])).toEqual([['E1', 2_300_000, 1_800_000, -500_000]]);
+    expect(w.beneficiaries.map((d) => [d.beneficiaryId, d.base, d.alt, d.difference])).toEqual([
+      ['E1', 2_300_000, 1_800_000, -500_000],
+    ]);
   });
 
   it('shows that highest-only takes the specialized SME reward away from an enterprise that also became a little giant', () => {

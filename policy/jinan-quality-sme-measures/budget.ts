@@ -74,7 +74,8 @@ export function entitlementsForYears(
   const cr = compileRegistry(registry, overridesFor);
   const indexed = indexFacts(facts);
   const out: Entitlement[] = [];
-  for (const fiscalYear of fiscalYears) out.push(...evaluateRegistry(cr, indexed, { fiscalYear, trace: false, notOwed: false }).entitlements);
+  for (const fiscalYear of fiscalYears)
+    out.push(...evaluateRegistry(cr, indexed, { fiscalYear, trace: false, notOwed: false }).entitlements);
   return out;
 }
 
@@ -116,7 +117,14 @@ export function whatIf(baseFacts: PolicyFacts, baseOverrides: Overrides, altOver
     const k = `${e.beneficiary.type}:${e.beneficiary.id}`;
     let d = per.get(k);
     if (d === undefined) {
-      d = { beneficiaryType: e.beneficiary.type, beneficiaryId: e.beneficiary.id, base: 0, alt: 0, difference: 0, changedKeys: [] };
+      d = {
+        beneficiaryType: e.beneficiary.type,
+        beneficiaryId: e.beneficiary.id,
+        base: 0,
+        alt: 0,
+        difference: 0,
+        changedKeys: [],
+      };
       if (e.beneficiary.name !== undefined) d.name = e.beneficiary.name;
       per.set(k, d);
     }
@@ -142,5 +150,11 @@ export function whatIf(baseFacts: PolicyFacts, baseOverrides: Overrides, altOver
   beneficiaries.sort((a, b) => a.difference - b.difference || (a.beneficiaryId < b.beneficiaryId ? -1 : 1));
   const base = budget(baseE);
   const alt = budget(altE);
-  return { fiscalYears: [...opts.fiscalYears], base, alt, beneficiaries, totals: { base: base.total, alt: alt.total, difference: alt.total - base.total } };
+  return {
+    fiscalYears: [...opts.fiscalYears],
+    base,
+    alt,
+    beneficiaries,
+    totals: { base: base.total, alt: alt.total, difference: alt.total - base.total },
+  };
 }

@@ -31,36 +31,97 @@ const REF = (unverified?: string) => draftRef('一、（2）', unverified);
 const FROM = DRAFT_EFFECTIVE_FROM;
 
 export const clause2LittleGiantFirstAmount = yuanParam(
-  'clause_2_little_giant_first_amount', '新获评专精特新“小巨人”企业一次性奖励', 'New little giant: one-time reward', FROM, 2_000_000, REF());
+  'clause_2_little_giant_first_amount',
+  '新获评专精特新“小巨人”企业一次性奖励',
+  'New little giant: one-time reward',
+  FROM,
+  2_000_000,
+  REF(),
+);
 export const clause2SpecializedSmeFirstAmount = yuanParam(
-  'clause_2_specialized_sme_first_amount', '新认定“专精特新”中小企业一次性奖励', 'New specialized SME: one-time reward', FROM, 300_000, REF());
+  'clause_2_specialized_sme_first_amount',
+  '新认定“专精特新”中小企业一次性奖励',
+  'New specialized SME: one-time reward',
+  FROM,
+  300_000,
+  REF(),
+);
 export const clause2UnicornFirstAmount = yuanParam(
-  'clause_2_unicorn_first_amount', '新认定独角兽企业一次性奖励', 'New unicorn: one-time reward', FROM, 3_000_000, REF());
+  'clause_2_unicorn_first_amount',
+  '新认定独角兽企业一次性奖励',
+  'New unicorn: one-time reward',
+  FROM,
+  3_000_000,
+  REF(),
+);
 export const clause2GazelleFirstAmount = yuanParam(
-  'clause_2_gazelle_first_amount', '新认定省级瞪羚企业一次性奖励', 'New provincial gazelle: one-time reward', FROM, 500_000, REF());
+  'clause_2_gazelle_first_amount',
+  '新认定省级瞪羚企业一次性奖励',
+  'New provincial gazelle: one-time reward',
+  FROM,
+  500_000,
+  REF(),
+);
 export const clause2GazelleRenewalAmount = yuanParam(
-  'clause_2_gazelle_renewal_amount', '有效期满经复核或重新申报认定的省级瞪羚企业延续性奖励', 'Provincial gazelle renewed after expiry', FROM, 200_000, REF());
+  'clause_2_gazelle_renewal_amount',
+  '有效期满经复核或重新申报认定的省级瞪羚企业延续性奖励',
+  'Provincial gazelle renewed after expiry',
+  FROM,
+  200_000,
+  REF(),
+);
 export const clause2SpecializedSmeRenewalAmount = yuanParam(
-  'clause_2_specialized_sme_renewal_amount', '有效期满经复核或重新申报认定的专精特新中小企业延续性奖励', 'Specialized SME renewed after expiry', FROM, 100_000, REF());
+  'clause_2_specialized_sme_renewal_amount',
+  '有效期满经复核或重新申报认定的专精特新中小企业延续性奖励',
+  'Specialized SME renewed after expiry',
+  FROM,
+  100_000,
+  REF(),
+);
 
 export const clause2LittleGiantLevels = levelsParam(
-  'clause_2_little_giant_levels', '“小巨人”须为国家级认定', 'Little giant: levels rewarded', FROM, ['national'], REF(),
-  'Interpretation (policy engine team): 专精特新“小巨人” is recognised by MIIT only, so only national recognitions count.');
+  'clause_2_little_giant_levels',
+  '“小巨人”须为国家级认定',
+  'Little giant: levels rewarded',
+  FROM,
+  ['national'],
+  REF(),
+  'Interpretation (policy engine team): 专精特新“小巨人” is recognised by MIIT only, so only national recognitions count.',
+);
 export const clause2SpecializedSmeLevels = levelsParam(
-  'clause_2_specialized_sme_levels', '“专精特新”中小企业须为省级认定', 'Specialized SME: levels rewarded', FROM, ['provincial'], REF(),
-  'Interpretation (policy engine team): in Shandong 专精特新中小企业 is recognised by the province (省工信厅); a city list does not count.');
+  'clause_2_specialized_sme_levels',
+  '“专精特新”中小企业须为省级认定',
+  'Specialized SME: levels rewarded',
+  FROM,
+  ['provincial'],
+  REF(),
+  'Interpretation (policy engine team): in Shandong 专精特新中小企业 is recognised by the province (省工信厅); a city list does not count.',
+);
 export const clause2UnicornLevels = levelsParam(
-  'clause_2_unicorn_levels', '独角兽企业认定层级', 'Unicorn: levels rewarded', FROM, ['provincial', 'national'], REF(),
-  'Interpretation (policy engine team): the text names no level for 独角兽; Shandong recognises them, a national list would also count.');
+  'clause_2_unicorn_levels',
+  '独角兽企业认定层级',
+  'Unicorn: levels rewarded',
+  FROM,
+  ['provincial', 'national'],
+  REF(),
+  'Interpretation (policy engine team): the text names no level for 独角兽; Shandong recognises them, a national list would also count.',
+);
 export const clause2GazelleLevels = levelsParam(
-  'clause_2_gazelle_levels', '瞪羚企业须为省级认定', 'Gazelle: levels rewarded', FROM, ['provincial'], REF());
+  'clause_2_gazelle_levels',
+  '瞪羚企业须为省级认定',
+  'Gazelle: levels rewarded',
+  FROM,
+  ['provincial'],
+  REF(),
+);
 
 export const clause2FiscalYearOffset: Parameter<number> = {
   id: 'clause_2_fiscal_year_offset',
   descriptionZh: '奖励所属年度 = 认定年度 + 偏移',
   descriptionEn: 'Fiscal year of the reward = year of recognition + offset',
   unit: 'years',
-  interpretation: 'Interpretation (policy engine team): a one-time reward belongs to the fiscal year of the recognition (offset 0).',
+  interpretation:
+    'Interpretation (policy engine team): a one-time reward belongs to the fiscal year of the recognition (offset 0).',
   values: [{ from: FROM, value: 0, reference: REF('The text does not say which budget year pays.') }],
 };
 
@@ -90,11 +151,21 @@ function noneFor(kind: TitleKind, recognition: Recognition): Bilingual {
 
 const ITEMS: readonly ItemSpec[] = [
   { kind: 'little_giant', recognition: 'first', amount: clause2LittleGiantFirstAmount, levels: clause2LittleGiantLevels },
-  { kind: 'specialized_sme', recognition: 'first', amount: clause2SpecializedSmeFirstAmount, levels: clause2SpecializedSmeLevels },
+  {
+    kind: 'specialized_sme',
+    recognition: 'first',
+    amount: clause2SpecializedSmeFirstAmount,
+    levels: clause2SpecializedSmeLevels,
+  },
   { kind: 'unicorn', recognition: 'first', amount: clause2UnicornFirstAmount, levels: clause2UnicornLevels },
   { kind: 'gazelle', recognition: 'first', amount: clause2GazelleFirstAmount, levels: clause2GazelleLevels },
   { kind: 'gazelle', recognition: 'renewal', amount: clause2GazelleRenewalAmount, levels: clause2GazelleLevels },
-  { kind: 'specialized_sme', recognition: 'renewal', amount: clause2SpecializedSmeRenewalAmount, levels: clause2SpecializedSmeLevels },
+  {
+    kind: 'specialized_sme',
+    recognition: 'renewal',
+    amount: clause2SpecializedSmeRenewalAmount,
+    levels: clause2SpecializedSmeLevels,
+  },
 ];
 
 function specFor(kind: TitleKind, recognition: Recognition): ItemSpec {
@@ -152,7 +223,10 @@ export const clause2: ClauseDefinition = {
     const highestParam = ctx.param(highestOnly);
     // Structural parameters (which year pays) are read at the version's start: changing them is a new version.
     const offset = valueAt(offsetParam, wFrom)?.value ?? 0;
-    const resolved = new Map<string, { spec: ItemSpec; item: string; amount: Parameter<number> | null; levels: Parameter<readonly Level[]> | null }>();
+    const resolved = new Map<
+      string,
+      { spec: ItemSpec; item: string; amount: Parameter<number> | null; levels: Parameter<readonly Level[]> | null }
+    >();
     for (const kind of TITLE_KINDS) {
       for (const recognition of ['first', 'renewal'] as const) {
         const spec = specFor(kind, recognition);
@@ -197,7 +271,12 @@ export const clause2: ClauseDefinition = {
       };
     }
 
-    function explain(t: TitleEvent, rt: RuntimeItem, fiscalYear: number, asOf: string): { trace: Trace; reasons: Reason[]; amount: number } {
+    function explain(
+      t: TitleEvent,
+      rt: RuntimeItem,
+      fiscalYear: number,
+      asOf: string,
+    ): { trace: Trace; reasons: Reason[]; amount: number } {
       const d = t.recognisedOn;
       const conditions: TraceCondition[] = [];
       const reasons: Reason[] = [];
@@ -206,10 +285,21 @@ export const clause2: ClauseDefinition = {
         if (!value && r) reasons.push(r);
       };
       add('clause_2_fiscal_year', true, { recognisedOn: d, fiscalYear, offset }, null);
-      add('clause_2_policy_in_force', d >= wFrom && d <= wUntil, { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until }, R_NOT_IN_FORCE);
+      add(
+        'clause_2_policy_in_force',
+        d >= wFrom && d <= wUntil,
+        { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until },
+        R_NOT_IN_FORCE,
+      );
       add('clause_2_title_rewarded', rt.amount !== null, { kind: t.kind, recognition: t.recognition }, rt.noneReason);
       const lv = rt.levels?.at(d);
-      if (rt.levels !== null) add('clause_2_level_eligible', lv !== undefined && lv.value.includes(t.level), { level: t.level, eligibleLevels: lv ? lv.value.join(',') : null }, R_LEVEL);
+      if (rt.levels !== null)
+        add(
+          'clause_2_level_eligible',
+          lv !== undefined && lv.value.includes(t.level),
+          { level: t.level, eligibleLevels: lv ? lv.value.join(',') : null },
+          R_LEVEL,
+        );
       const revoked = t.revokedOn != null && t.revokedOn <= asOf;
       add('clause_2_not_revoked', !revoked, { revokedOn: t.revokedOn ?? null, asOf }, R_REVOKED);
       const amt = rt.amount?.at(d);
@@ -253,7 +343,13 @@ export const clause2: ClauseDefinition = {
         const rt = t.recognition === 'first' ? table[t.kind].first : table[t.kind].renewal;
         // Fast path: every condition inline, no allocation beyond the result itself.
         let owedAmount = -1;
-        if (d >= wFrom && d <= wUntil && rt.amount !== null && rt.levels !== null && (t.revokedOn == null || t.revokedOn > asOf)) {
+        if (
+          d >= wFrom &&
+          d <= wUntil &&
+          rt.amount !== null &&
+          rt.levels !== null &&
+          (t.revokedOn == null || t.revokedOn > asOf)
+        ) {
           const lv = rt.levels.isSingle ? rt.levels.single : rt.levels.at(d);
           const amt = rt.amount.isSingle ? rt.amount.single : rt.amount.at(d);
           if (lv !== undefined && amt !== undefined && lv.value.includes(t.level)) owedAmount = amt.value;
@@ -261,12 +357,24 @@ export const clause2: ClauseDefinition = {
         if (owedAmount < 0 && !reportNotOwed) continue;
         const trigger: Trigger = { kind: 'title', titleId: t.titleId, enterpriseId: t.enterpriseId, date: d };
         if (owedAmount >= 0 && !tracing) {
-          run.entitlements.push(entitlement('2', rt.item, enterpriseBeneficiary(t.enterpriseId, t.enterpriseName), owedAmount, fy, trigger, policyVersion, null));
+          run.entitlements.push(
+            entitlement(
+              '2',
+              rt.item,
+              enterpriseBeneficiary(t.enterpriseId, t.enterpriseName),
+              owedAmount,
+              fy,
+              trigger,
+              policyVersion,
+              null,
+            ),
+          );
           continue;
         }
         const x = explain(t, rt, fy, asOf);
         const b = enterpriseBeneficiary(t.enterpriseId, t.enterpriseName);
-        if (owedAmount >= 0) run.entitlements.push(entitlement('2', rt.item, b, owedAmount, fy, trigger, policyVersion, tracing ? x.trace : null));
+        if (owedAmount >= 0)
+          run.entitlements.push(entitlement('2', rt.item, b, owedAmount, fy, trigger, policyVersion, tracing ? x.trace : null));
         else run.notOwed.push(notOwed('2', rt.item, b, fy, trigger, policyVersion, x.reasons, tracing ? x.trace : null));
       }
       if (highest) applyHighestOnly(run, start, (e) => `${e.beneficiary.id}|${e.fiscalYear}`, 'clause_2_highest_only_superseded');

@@ -20,7 +20,8 @@ export const CLAUSE_4_TEXT: ClauseText = {
   textZh:
     '（四）优化中小企业公共服务体系。创新服务方式，汇聚优质资源提升中小企业公共服务能力，助推中小企业高质量发展。推进济南新动能中小企业创新交流中心建设，做好中小企业发展环境评估、优质中小企业梯度培育、数字化赋能、国内外创新交流、创新创业活动等工作；支持园区构建优质企业梯度培育体系、加强精准服务支撑，从营商环境、科技创新、企业管理、人才培养、要素保障、融资上市等方面推动专精特新企业量质并举，对获得工业和信息化部相关部门认定的优质培育服务园区连续三年每年给予1000万的资金扶持。',
   responsibleUnitsZh: ['市工业和信息化局', '市财政局'],
-  summaryEn: 'Parks recognised by MIIT departments as quality-cultivation service parks: 10,000,000 a year for three consecutive years.',
+  summaryEn:
+    'Parks recognised by MIIT departments as quality-cultivation service parks: 10,000,000 a year for three consecutive years.',
 };
 
 const REF = (unverified?: string) => draftRef('二、（四）', unverified);
@@ -78,9 +79,17 @@ const R_RECOGNISER: Reason = {
   zh: '园区未获得工业和信息化部相关部门认定',
   en: 'The park was not recognised by an MIIT department',
 };
-const R_NOT_FIRST: Reason = { code: 'clause_4_not_first_recognition', zh: '仅首次认定起算连续三年扶持', en: 'Only a first recognition starts the three years' };
+const R_NOT_FIRST: Reason = {
+  code: 'clause_4_not_first_recognition',
+  zh: '仅首次认定起算连续三年扶持',
+  en: 'Only a first recognition starts the three years',
+};
 const R_REVOKED: Reason = { code: 'clause_4_revoked', ...REASONS.revoked };
-const R_EXPIRED: Reason = { code: 'clause_4_expired', zh: '拨付年度开始前园区认定已过期', en: 'The recognition expired before the payment year began' };
+const R_EXPIRED: Reason = {
+  code: 'clause_4_expired',
+  zh: '拨付年度开始前园区认定已过期',
+  en: 'The recognition expired before the payment year began',
+};
 const R_AMOUNT: Reason = { code: 'clause_4_amount_not_in_force', ...REASONS.amount_not_in_force };
 
 export const CLAUSE_4_FORMULA = { id: 'clause_4_service_parks', version: '2023-01' } as const;
@@ -90,7 +99,13 @@ export const clause4: ClauseDefinition = {
   formulaId: CLAUSE_4_FORMULA.id,
   formulaVersion: CLAUSE_4_FORMULA.version,
   text: CLAUSE_4_TEXT,
-  parameters: [clause4AnnualAmount, clause4Years, clause4FirstPaymentOffset, clause4Recognisers, clause4RequiresValidity] satisfies Parameter<ParamValue>[],
+  parameters: [
+    clause4AnnualAmount,
+    clause4Years,
+    clause4FirstPaymentOffset,
+    clause4Recognisers,
+    clause4RequiresValidity,
+  ] satisfies Parameter<ParamValue>[],
   compile(ctx) {
     const policyVersion = ctx.policyVersion;
     const wFrom = ctx.window.from;
@@ -123,14 +138,29 @@ export const clause4: ClauseDefinition = {
         const amt = amount.at(d);
         const conditions: TraceCondition[] = [
           { name: 'clause_4_payment_year', value: true, facts: { recognisedOn: d, fiscalYear: fy, yearIndex, years, offset } },
-          { name: 'clause_4_policy_in_force', value: d >= wFrom && d <= wUntil, facts: { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until } },
+          {
+            name: 'clause_4_policy_in_force',
+            value: d >= wFrom && d <= wUntil,
+            facts: { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until },
+          },
           {
             name: 'clause_4_recognised_by_miit',
-            value: c.serviceParkRecognisedBy != null && recognisers !== undefined && recognisers.value.includes(c.serviceParkRecognisedBy),
+            value:
+              c.serviceParkRecognisedBy != null &&
+              recognisers !== undefined &&
+              recognisers.value.includes(c.serviceParkRecognisedBy),
             facts: { serviceParkRecognisedBy: c.serviceParkRecognisedBy ?? null },
           },
-          { name: 'clause_4_first_recognition', value: (c.recognition ?? 'first') === 'first', facts: { recognition: c.recognition ?? 'first' } },
-          { name: 'clause_4_not_revoked', value: !(c.revokedOn != null && c.revokedOn <= run.asOf), facts: { revokedOn: c.revokedOn ?? null, asOf: run.asOf } },
+          {
+            name: 'clause_4_first_recognition',
+            value: (c.recognition ?? 'first') === 'first',
+            facts: { recognition: c.recognition ?? 'first' },
+          },
+          {
+            name: 'clause_4_not_revoked',
+            value: !(c.revokedOn != null && c.revokedOn <= run.asOf),
+            facts: { revokedOn: c.revokedOn ?? null, asOf: run.asOf },
+          },
           {
             name: 'clause_4_valid_in_payment_year',
             value: !requiresValidity || c.validUntil == null || c.validUntil >= paymentYearStart,

@@ -8,9 +8,24 @@
  * 服务示范平台”一次奖励50万元，对新认定的省级“中小企业公共服务示范平台”一次性奖励20万元。
  * （责任单位：市工业和信息化局、市财政局）
  */
-import { DatedLookup, traceParameter, type ClauseDefinition, type ClauseText, type ParamValue, type RunContext } from '../core/clause.ts';
+import {
+  DatedLookup,
+  traceParameter,
+  type ClauseDefinition,
+  type ClauseText,
+  type ParamValue,
+  type RunContext,
+} from '../core/clause.ts';
 import { addMonths, firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
-import { titlesOfYear, type Carrier, type IndexedFacts, type Level, type Residency, type TitleEvent, type TitleKind } from '../core/facts.ts';
+import {
+  titlesOfYear,
+  type Carrier,
+  type IndexedFacts,
+  type Level,
+  type Residency,
+  type TitleEvent,
+  type TitleKind,
+} from '../core/facts.ts';
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
 import { DOCUMENT_ZH, DRAFT_EFFECTIVE_FROM, REASONS, draftRef, highestOnly } from './document.ts';
@@ -34,29 +49,81 @@ const REF = (unverified?: string) => draftRef('二、（五）', unverified);
 const FROM = DRAFT_EFFECTIVE_FROM;
 
 export const clause5BaseHighTierAmount = yuanParam(
-  'clause_5_base_unicorn_or_little_giant_amount', '入驻企业新认定为独角兽、专精特新“小巨人”企业，每培育1家奖励基地',
-  'Base reward per resident newly recognised unicorn or little giant', FROM, 400_000, REF());
+  'clause_5_base_unicorn_or_little_giant_amount',
+  '入驻企业新认定为独角兽、专精特新“小巨人”企业，每培育1家奖励基地',
+  'Base reward per resident newly recognised unicorn or little giant',
+  FROM,
+  400_000,
+  REF(),
+);
 export const clause5BaseLowTierAmount = yuanParam(
-  'clause_5_base_gazelle_or_specialized_sme_amount', '入驻企业新认定为省级瞪羚企业、专精特新中小企业，每培育1家奖励基地',
-  'Base reward per resident newly recognised provincial gazelle or specialized SME', FROM, 100_000, REF());
+  'clause_5_base_gazelle_or_specialized_sme_amount',
+  '入驻企业新认定为省级瞪羚企业、专精特新中小企业，每培育1家奖励基地',
+  'Base reward per resident newly recognised provincial gazelle or specialized SME',
+  FROM,
+  100_000,
+  REF(),
+);
 export const clause5PlatformNationalAmount = yuanParam(
-  'clause_5_platform_national_amount', '新认定国家级中小企业公共服务示范平台一次奖励', 'New national public-service demonstration platform', FROM, 500_000, REF());
+  'clause_5_platform_national_amount',
+  '新认定国家级中小企业公共服务示范平台一次奖励',
+  'New national public-service demonstration platform',
+  FROM,
+  500_000,
+  REF(),
+);
 export const clause5PlatformProvincialAmount = yuanParam(
-  'clause_5_platform_provincial_amount', '新认定省级中小企业公共服务示范平台一次性奖励', 'New provincial public-service demonstration platform', FROM, 200_000, REF());
+  'clause_5_platform_provincial_amount',
+  '新认定省级中小企业公共服务示范平台一次性奖励',
+  'New provincial public-service demonstration platform',
+  FROM,
+  200_000,
+  REF(),
+);
 
 export const clause5BaseLevels = levelsParam(
-  'clause_5_base_levels', '省级及以上示范基地', 'Base levels: provincial or higher', FROM, ['provincial', 'national'], REF());
+  'clause_5_base_levels',
+  '省级及以上示范基地',
+  'Base levels: provincial or higher',
+  FROM,
+  ['provincial', 'national'],
+  REF(),
+);
 export const clause5LittleGiantLevels = levelsParam(
-  'clause_5_little_giant_levels', '“小巨人”认定层级', 'Little giant levels counted', FROM, ['national'], REF(),
-  'Interpretation (policy engine team): as clause 2, 小巨人 is a national (MIIT) title.');
+  'clause_5_little_giant_levels',
+  '“小巨人”认定层级',
+  'Little giant levels counted',
+  FROM,
+  ['national'],
+  REF(),
+  'Interpretation (policy engine team): as clause 2, 小巨人 is a national (MIIT) title.',
+);
 export const clause5UnicornLevels = levelsParam(
-  'clause_5_unicorn_levels', '独角兽认定层级', 'Unicorn levels counted', FROM, ['provincial', 'national'], REF(),
-  'Interpretation (policy engine team): as clause 2, no level is named for 独角兽.');
+  'clause_5_unicorn_levels',
+  '独角兽认定层级',
+  'Unicorn levels counted',
+  FROM,
+  ['provincial', 'national'],
+  REF(),
+  'Interpretation (policy engine team): as clause 2, no level is named for 独角兽.',
+);
 export const clause5GazelleLevels = levelsParam(
-  'clause_5_gazelle_levels', '瞪羚须为省级', 'Gazelle levels counted', FROM, ['provincial'], REF());
+  'clause_5_gazelle_levels',
+  '瞪羚须为省级',
+  'Gazelle levels counted',
+  FROM,
+  ['provincial'],
+  REF(),
+);
 export const clause5SpecializedSmeLevels = levelsParam(
-  'clause_5_specialized_sme_levels', '专精特新中小企业认定层级', 'Specialized SME levels counted', FROM, ['provincial'], REF(),
-  'Interpretation (policy engine team): as clause 2, 专精特新中小企业 is a provincial title.');
+  'clause_5_specialized_sme_levels',
+  '专精特新中小企业认定层级',
+  'Specialized SME levels counted',
+  FROM,
+  ['provincial'],
+  REF(),
+  'Interpretation (policy engine team): as clause 2, 专精特新中小企业 is a provincial title.',
+);
 
 export const clause5ResidencyMonths: Parameter<number> = {
   id: 'clause_5_residency_months',
@@ -64,8 +131,8 @@ export const clause5ResidencyMonths: Parameter<number> = {
   descriptionEn: 'Months of residency required, counted up to the recognition date',
   unit: 'count',
   interpretation:
-    'Interpretation (policy engine team, per DOMAIN.md): counted up to the resident\'s recognition date; complete when ' +
-    'fromDate + N calendar months (day clamped to the month\'s end) <= recognisedOn; the enterprise must still be ' +
+    "Interpretation (policy engine team, per DOMAIN.md): counted up to the resident's recognition date; complete when " +
+    "fromDate + N calendar months (day clamped to the month's end) <= recognisedOn; the enterprise must still be " +
     'resident on that date; moving out afterwards does not cancel.',
   values: [{ from: FROM, value: 12, reference: REF() }],
 };
@@ -73,7 +140,7 @@ export const clause5ResidencyMonths: Parameter<number> = {
 export const clause5ClaimYearOffset: Parameter<number> = {
   id: 'clause_5_claim_year_offset',
   descriptionZh: '资金申报上年度：申报年度 = 认定年度 + 1',
-  descriptionEn: 'Claim year of a base reward = year of the resident\'s recognition + offset',
+  descriptionEn: "Claim year of a base reward = year of the resident's recognition + offset",
   unit: 'years',
   interpretation: 'Interpretation (DOMAIN.md): "资金申报上年度" — rewards claimed in year Y count recognitions in year Y−1.',
   values: [{ from: FROM, value: 1, reference: REF() }],
@@ -106,13 +173,41 @@ const R_NOT_NEW: Reason = {
   zh: '第（五）项仅对入驻企业“新认定”奖励基地，复核或重新认定不计',
   en: 'Clause 5 rewards bases only for new recognitions of residents, not renewals',
 };
-const R_TITLE_LEVEL: Reason = { code: 'clause_5_title_level_not_counted', zh: '该认定层级不计入第（五）项', en: 'Clause 5 does not count a recognition at this level' };
-const R_BASE_KIND: Reason = { code: 'clause_5_not_demo_base', zh: '载体不是小型微型企业创业创新示范基地', en: 'The carrier is not a demonstration base' };
-const R_BASE_LEVEL: Reason = { code: 'clause_5_base_level', zh: '示范基地不是省级及以上', en: 'The base is not provincial or higher' };
-const R_BASE_VALID: Reason = { code: 'clause_5_base_not_valid', zh: '认定日示范基地不在有效期内', en: 'The base was not within its validity on the recognition date' };
-const R_RESIDENT: Reason = { code: 'clause_5_resident_12_months', zh: '认定日入驻基地未满12个月', en: 'Not resident in the base for 12 months on the recognition date' };
-const R_PLATFORM_NOT_NEW: Reason = { code: 'clause_5_platform_not_new', zh: '示范平台非新认定', en: 'The platform is not newly recognised' };
-const R_PLATFORM_LEVEL: Reason = { code: 'clause_5_platform_level', zh: '仅国家级、省级示范平台获奖励', en: 'Only national and provincial platforms are rewarded' };
+const R_TITLE_LEVEL: Reason = {
+  code: 'clause_5_title_level_not_counted',
+  zh: '该认定层级不计入第（五）项',
+  en: 'Clause 5 does not count a recognition at this level',
+};
+const R_BASE_KIND: Reason = {
+  code: 'clause_5_not_demo_base',
+  zh: '载体不是小型微型企业创业创新示范基地',
+  en: 'The carrier is not a demonstration base',
+};
+const R_BASE_LEVEL: Reason = {
+  code: 'clause_5_base_level',
+  zh: '示范基地不是省级及以上',
+  en: 'The base is not provincial or higher',
+};
+const R_BASE_VALID: Reason = {
+  code: 'clause_5_base_not_valid',
+  zh: '认定日示范基地不在有效期内',
+  en: 'The base was not within its validity on the recognition date',
+};
+const R_RESIDENT: Reason = {
+  code: 'clause_5_resident_12_months',
+  zh: '认定日入驻基地未满12个月',
+  en: 'Not resident in the base for 12 months on the recognition date',
+};
+const R_PLATFORM_NOT_NEW: Reason = {
+  code: 'clause_5_platform_not_new',
+  zh: '示范平台非新认定',
+  en: 'The platform is not newly recognised',
+};
+const R_PLATFORM_LEVEL: Reason = {
+  code: 'clause_5_platform_level',
+  zh: '仅国家级、省级示范平台获奖励',
+  en: 'Only national and provincial platforms are rewarded',
+};
 const R_PLATFORM_REVOKED: Reason = { code: 'clause_5_platform_revoked', ...REASONS.revoked };
 
 export const CLAUSE_5_FORMULA = { id: 'clause_5_service_carriers', version: '2023-01' } as const;
@@ -171,7 +266,8 @@ export const clause5: ClauseDefinition = {
     }
     const lookups = (lo: string, hi: string): Lookups => {
       const kinds = new Map<TitleKind, { tier: BaseTier; item: string; levels: DatedLookup<readonly Level[]> }>();
-      for (const [k, v] of kindLevels) kinds.set(k, { tier: v.tier, item: clause5BaseItem(k), levels: new DatedLookup(v.levels, lo, hi) });
+      for (const [k, v] of kindLevels)
+        kinds.set(k, { tier: v.tier, item: clause5BaseItem(k), levels: new DatedLookup(v.levels, lo, hi) });
       return {
         high: new DatedLookup(p.high, lo, hi),
         low: new DatedLookup(p.low, lo, hi),
@@ -188,7 +284,11 @@ export const clause5: ClauseDefinition = {
       const months = L.months.at(d)?.value ?? 12;
       const complete = addMonths(r.fromDate, months);
       return [
-        { name: 'clause_5_carrier_is_demo_base', value: base?.kind === 'demo_base', facts: { carrierId: r.carrierId, kind: base?.kind ?? null } },
+        {
+          name: 'clause_5_carrier_is_demo_base',
+          value: base?.kind === 'demo_base',
+          facts: { carrierId: r.carrierId, kind: base?.kind ?? null },
+        },
         {
           name: 'clause_5_base_provincial_or_higher',
           value: base !== undefined && bl !== undefined && bl.value.includes(base.level),
@@ -196,8 +296,17 @@ export const clause5: ClauseDefinition = {
         },
         {
           name: 'clause_5_base_within_validity',
-          value: base !== undefined && base.recognisedOn <= d && (base.validUntil == null || d <= base.validUntil) && (base.revokedOn == null || base.revokedOn > d),
-          facts: { recognisedOn: base?.recognisedOn ?? null, validUntil: base?.validUntil ?? null, revokedOn: base?.revokedOn ?? null, onDate: d },
+          value:
+            base !== undefined &&
+            base.recognisedOn <= d &&
+            (base.validUntil == null || d <= base.validUntil) &&
+            (base.revokedOn == null || base.revokedOn > d),
+          facts: {
+            recognisedOn: base?.recognisedOn ?? null,
+            validUntil: base?.validUntil ?? null,
+            revokedOn: base?.revokedOn ?? null,
+            onDate: d,
+          },
         },
         {
           name: 'clause_5_resident_12_months',
@@ -213,7 +322,12 @@ export const clause5: ClauseDefinition = {
       if (base === undefined || base.kind !== 'demo_base') return false;
       const bl = L.baseLevels.isSingle ? L.baseLevels.single : L.baseLevels.at(d);
       if (bl === undefined || !bl.value.includes(base.level)) return false;
-      if (base.recognisedOn > d || (base.validUntil != null && d > base.validUntil) || (base.revokedOn != null && base.revokedOn <= d)) return false;
+      if (
+        base.recognisedOn > d ||
+        (base.validUntil != null && d > base.validUntil) ||
+        (base.revokedOn != null && base.revokedOn <= d)
+      )
+        return false;
       if (r.toDate != null && r.toDate < d) return false;
       const months = (L.months.isSingle ? L.months.single : L.months.at(d))?.value ?? 12;
       const cacheKey = L.months.isSingle ? r.fromDate : `${r.fromDate}+${months}`;
@@ -225,7 +339,11 @@ export const clause5: ClauseDefinition = {
       return done <= d;
     }
 
-    function titleConditions(t: TitleEvent, asOf: string, L: Lookups): { conditions: TraceCondition[]; reasons: Reason[]; amount: number | undefined; params: TraceParameter[] } {
+    function titleConditions(
+      t: TitleEvent,
+      asOf: string,
+      L: Lookups,
+    ): { conditions: TraceCondition[]; reasons: Reason[]; amount: number | undefined; params: TraceParameter[] } {
       const d = t.recognisedOn;
       const k = L.kinds.get(t.kind);
       const lv = k?.levels.at(d);
@@ -237,10 +355,25 @@ export const clause5: ClauseDefinition = {
         conditions.push({ name, value, facts });
         if (!value) reasons.push(r);
       };
-      add('clause_5_policy_in_force', d >= wFrom && d <= wUntil, { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until }, R_NOT_IN_FORCE);
+      add(
+        'clause_5_policy_in_force',
+        d >= wFrom && d <= wUntil,
+        { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until },
+        R_NOT_IN_FORCE,
+      );
       add('clause_5_newly_recognised', t.recognition === 'first', { recognition: t.recognition }, R_NOT_NEW);
-      add('clause_5_title_level_counted', lv !== undefined && lv.value.includes(t.level), { kind: t.kind, level: t.level, eligibleLevels: lv ? lv.value.join(',') : null }, R_TITLE_LEVEL);
-      add('clause_5_title_not_revoked', !(t.revokedOn != null && t.revokedOn <= asOf), { revokedOn: t.revokedOn ?? null, asOf }, R_REVOKED);
+      add(
+        'clause_5_title_level_counted',
+        lv !== undefined && lv.value.includes(t.level),
+        { kind: t.kind, level: t.level, eligibleLevels: lv ? lv.value.join(',') : null },
+        R_TITLE_LEVEL,
+      );
+      add(
+        'clause_5_title_not_revoked',
+        !(t.revokedOn != null && t.revokedOn <= asOf),
+        { revokedOn: t.revokedOn ?? null, asOf },
+        R_REVOKED,
+      );
       add('clause_5_amount_in_force', amt !== undefined, { recognisedOn: d }, R_AMOUNT);
       const params: TraceParameter[] = [traceParameter(amountLookup.param, amt)];
       if (k) params.push(traceParameter(k.levels.param, lv));
@@ -272,7 +405,11 @@ export const clause5: ClauseDefinition = {
         const k = L.kinds.get(t.kind);
         if (k === undefined) continue; // titles clause 5 does not name are no business of bases
         // Bulk mode: a title that cannot earn anything needs no residency look-up.
-        if (!reportNotOwed && (t.recognition !== 'first' || (t.revokedOn != null && t.revokedOn <= asOf) || d < wFrom || d > wUntil)) continue;
+        if (
+          !reportNotOwed &&
+          (t.recognition !== 'first' || (t.revokedOn != null && t.revokedOn <= asOf) || d < wFrom || d > wUntil)
+        )
+          continue;
         const rs = residenciesByEnterprise.get(t.enterpriseId);
         if (rs === undefined) continue; // not resident anywhere: no base to reward
         // Interpretation: one title event rewards one base — the longest residency (earliest fromDate, then carrierId).
@@ -282,14 +419,26 @@ export const clause5: ClauseDefinition = {
           const base = carriersById.get(r.carrierId);
           if (base === undefined || base.kind !== 'demo_base') continue;
           if (firstBaseResidency === undefined || r.fromDate < firstBaseResidency.fromDate) firstBaseResidency = r;
-          if (qualifies(d, r, base, L, complete) && (chosen === undefined || r.fromDate < chosen.fromDate || (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId))) chosen = r;
+          if (
+            qualifies(d, r, base, L, complete) &&
+            (chosen === undefined ||
+              r.fromDate < chosen.fromDate ||
+              (r.fromDate === chosen.fromDate && r.carrierId < chosen.carrierId))
+          )
+            chosen = r;
         }
         const residency = chosen ?? firstBaseResidency;
         if (residency === undefined) continue; // resident only in parks or platforms
         const base = carriersById.get(residency.carrierId);
         const item = k.item;
         let owed = -1;
-        if (chosen !== undefined && d >= wFrom && d <= wUntil && t.recognition === 'first' && (t.revokedOn == null || t.revokedOn > asOf)) {
+        if (
+          chosen !== undefined &&
+          d >= wFrom &&
+          d <= wUntil &&
+          t.recognition === 'first' &&
+          (t.revokedOn == null || t.revokedOn > asOf)
+        ) {
           const lv = k.levels.isSingle ? k.levels.single : k.levels.at(d);
           const lookup = k.tier === 'high' ? L.high : L.low;
           const amt = lookup.isSingle ? lookup.single : lookup.at(d);
@@ -315,7 +464,11 @@ export const clause5: ClauseDefinition = {
           policyVersion,
           clause: '5',
           formula: { ...CLAUSE_5_FORMULA },
-          conditions: [{ name: 'clause_5_claim_year', value: true, facts: { recognisedOn: d, fiscalYear: fy, offset: claimOffset } }, ...tc.conditions, ...bc],
+          conditions: [
+            { name: 'clause_5_claim_year', value: true, facts: { recognisedOn: d, fiscalYear: fy, offset: claimOffset } },
+            ...tc.conditions,
+            ...bc,
+          ],
           parameters: tc.params,
           computation: owed >= 0 ? `${item}: 1 × ${owed} = ${owed} 元` : `${item}: 0 元`,
         };
@@ -347,11 +500,27 @@ export const clause5: ClauseDefinition = {
         const amt = lookup?.at(d);
         const item = `5.platform.${c.level}`;
         const conditions: TraceCondition[] = [
-          { name: 'clause_5_platform_fiscal_year', value: true, facts: { recognisedOn: d, fiscalYear: fy, offset: platformOffset } },
-          { name: 'clause_5_policy_in_force', value: d >= wFrom && d <= wUntil, facts: { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until } },
-          { name: 'clause_5_platform_newly_recognised', value: (c.recognition ?? 'first') === 'first', facts: { recognition: c.recognition ?? 'first' } },
+          {
+            name: 'clause_5_platform_fiscal_year',
+            value: true,
+            facts: { recognisedOn: d, fiscalYear: fy, offset: platformOffset },
+          },
+          {
+            name: 'clause_5_policy_in_force',
+            value: d >= wFrom && d <= wUntil,
+            facts: { recognisedOn: d, versionFrom: wFrom, versionUntil: ctx.window.until },
+          },
+          {
+            name: 'clause_5_platform_newly_recognised',
+            value: (c.recognition ?? 'first') === 'first',
+            facts: { recognition: c.recognition ?? 'first' },
+          },
           { name: 'clause_5_platform_national_or_provincial', value: lookup !== null, facts: { level: c.level } },
-          { name: 'clause_5_platform_not_revoked', value: !(c.revokedOn != null && c.revokedOn <= run.asOf), facts: { revokedOn: c.revokedOn ?? null, asOf: run.asOf } },
+          {
+            name: 'clause_5_platform_not_revoked',
+            value: !(c.revokedOn != null && c.revokedOn <= run.asOf),
+            facts: { revokedOn: c.revokedOn ?? null, asOf: run.asOf },
+          },
           { name: 'clause_5_amount_in_force', value: lookup === null || amt !== undefined, facts: { recognisedOn: d } },
         ];
         const reasonsByIndex = [null, R_NOT_IN_FORCE, R_PLATFORM_NOT_NEW, R_PLATFORM_LEVEL, R_PLATFORM_REVOKED, R_AMOUNT];

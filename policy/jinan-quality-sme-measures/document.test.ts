@@ -25,12 +25,20 @@ describe('the clause texts', () => {
 
 describe('parsing facts', () => {
   it('names the field and the problem when the facts are malformed', () => {
-    const r = parseFacts({ format: 'sme-ladder/policy-facts@1', titles: [{ titleId: 'T1', enterpriseId: 'E1', kind: 'dragon', level: 'city', recognisedOn: '2023-02-30', recognition: 'first' }], carriers: [], residencies: [] });
+    const r = parseFacts({
+      format: 'sme-ladder/policy-facts@1',
+      titles: [
+        { titleId: 'T1', enterpriseId: 'E1', kind: 'dragon', level: 'city', recognisedOn: '2023-02-30', recognition: 'first' },
+      ],
+      carriers: [],
+      residencies: [],
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toEqual([
-      { path: 'titles[0].kind', problem: 'unknown title kind' },
-      { path: 'titles[0].recognisedOn', problem: 'not an ISO date' },
-    ]);
+    if (!r.ok)
+      expect(r.problems).toEqual([
+        { path: 'titles[0].kind', problem: 'unknown title kind' },
+        { path: 'titles[0].recognisedOn', problem: 'not an ISO date' },
+      ]);
   });
 });
 
@@ -61,9 +69,14 @@ describe('the example facts in docs/examples', () => {
   it('the boundaries example separates the day before from the day of, and 11 months 30 days from 12 months', () => {
     const f = loadExample('policy-facts.boundaries.example.json');
     const c = compile(DRAFT_2023);
-    const owed2023 = evaluate(c, f, { fiscalYear: 2023 }).entitlements.map((e) => e.trigger.kind === 'title' && e.trigger.titleId);
+    const owed2023 = evaluate(c, f, { fiscalYear: 2023 }).entitlements.map(
+      (e) => e.trigger.kind === 'title' && e.trigger.titleId,
+    );
     expect(owed2023).toEqual(['t-first-day', 't-11m30d', 't-12m']);
-    const owed2024 = evaluate(c, f, { fiscalYear: 2024 }).entitlements.map((e) => [e.beneficiary.id, e.trigger.kind === 'title' && e.trigger.titleId]);
+    const owed2024 = evaluate(c, f, { fiscalYear: 2024 }).entitlements.map((e) => [
+      e.beneficiary.id,
+      e.trigger.kind === 'title' && e.trigger.titleId,
+    ]);
     expect(owed2024).toEqual([['b-1', 't-12m']]);
   });
 });

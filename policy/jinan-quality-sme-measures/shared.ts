@@ -31,7 +31,13 @@ export function levelsParam(
   reference: Reference,
   interpretation?: string,
 ): Parameter<readonly Level[]> {
-  const p: Parameter<readonly Level[]> = { id, descriptionZh, descriptionEn, unit: 'levels', values: [{ from, value, reference }] };
+  const p: Parameter<readonly Level[]> = {
+    id,
+    descriptionZh,
+    descriptionEn,
+    unit: 'levels',
+    values: [{ from, value, reference }],
+  };
   if (interpretation !== undefined) p.interpretation = interpretation;
   return p;
 }

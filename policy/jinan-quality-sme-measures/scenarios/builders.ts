@@ -12,7 +12,15 @@ export function title(titleId: string, over: Partial<TitleEvent> & Pick<TitleEve
 }
 
 export function base(carrierId: string, over: Partial<Carrier> = {}): Carrier {
-  return { carrierId, kind: 'demo_base', name: `示范基地${carrierId}`, level: 'provincial', recognisedOn: '2020-01-01', validUntil: '2030-12-31', ...over };
+  return {
+    carrierId,
+    kind: 'demo_base',
+    name: `示范基地${carrierId}`,
+    level: 'provincial',
+    recognisedOn: '2020-01-01',
+    validUntil: '2030-12-31',
+    ...over,
+  };
 }
 
 export function residency(enterpriseId: string, carrierId: string, fromDate: string, toDate?: string): Residency {
@@ -20,5 +28,10 @@ export function residency(enterpriseId: string, carrierId: string, fromDate: str
 }
 
 export function facts(parts: { titles?: TitleEvent[]; carriers?: Carrier[]; residencies?: Residency[] }): PolicyFacts {
-  return { format: FACTS_FORMAT, titles: parts.titles ?? [], carriers: parts.carriers ?? [], residencies: parts.residencies ?? [] };
+  return {
+    format: FACTS_FORMAT,
+    titles: parts.titles ?? [],
+    carriers: parts.carriers ?? [],
+    residencies: parts.residencies ?? [],
+  };
 }

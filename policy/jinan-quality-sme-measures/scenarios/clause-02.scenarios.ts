@@ -78,7 +78,13 @@ export const clause2Scenarios: Scenario[] = [
         title('T1', { enterpriseId: 'E1', kind: 'little_giant', recognition: 'renewal', recognisedOn: '2023-05-01' }),
         title('T2', { enterpriseId: 'E2', kind: 'unicorn', recognition: 'renewal', recognisedOn: '2023-05-01' }),
         title('T3', { enterpriseId: 'E3', kind: 'innovative_sme', recognition: 'renewal', recognisedOn: '2023-05-01' }),
-        title('T4', { enterpriseId: 'E4', kind: 'manufacturing_champion', level: 'national', recognition: 'renewal', recognisedOn: '2023-05-01' }),
+        title('T4', {
+          enterpriseId: 'E4',
+          kind: 'manufacturing_champion',
+          level: 'national',
+          recognition: 'renewal',
+          recognisedOn: '2023-05-01',
+        }),
       ],
     }),
     fiscalYear: 2023,
@@ -154,7 +160,10 @@ export const clause2Scenarios: Scenario[] = [
   {
     name: 'the same title event listed twice yields one entitlement',
     facts: facts({
-      titles: [title('T1', { kind: 'little_giant', recognisedOn: '2023-05-01' }), title('T1', { kind: 'little_giant', recognisedOn: '2023-05-01' })],
+      titles: [
+        title('T1', { kind: 'little_giant', recognisedOn: '2023-05-01' }),
+        title('T1', { kind: 'little_giant', recognisedOn: '2023-05-01' }),
+      ],
     }),
     fiscalYear: 2023,
     owed: [{ item: LG, to: 'E1', amount: 2_000_000 }],
@@ -181,7 +190,7 @@ export const clause2Scenarios: Scenario[] = [
     owed: [{ item: LG, to: 'E1', amount: 2_000_000, version: 'jinan-quality-sme-2023-draft' }],
   },
   {
-    name: 'under the draft and a later final text, a little giant recognised on the final text\'s first day is paid at the final amount',
+    name: "under the draft and a later final text, a little giant recognised on the final text's first day is paid at the final amount",
     facts: facts({ titles: [title('T1', { kind: 'little_giant', recognisedOn: '2025-01-01' })] }),
     fiscalYear: 2025,
     registry: 'draft+final',

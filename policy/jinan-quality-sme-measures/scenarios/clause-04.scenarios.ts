@@ -4,7 +4,15 @@ import type { Scenario } from './scenario.ts';
 import { facts } from './builders.ts';
 
 function park(over: Partial<Carrier> = {}): Carrier {
-  return { carrierId: 'K1', kind: 'park', name: '优质培育服务园区', level: 'national', recognisedOn: '2023-06-01', serviceParkRecognisedBy: 'miit', ...over };
+  return {
+    carrierId: 'K1',
+    kind: 'park',
+    name: '优质培育服务园区',
+    level: 'national',
+    recognisedOn: '2023-06-01',
+    serviceParkRecognisedBy: 'miit',
+    ...over,
+  };
 }
 
 export const clause4Scenarios: Scenario[] = [

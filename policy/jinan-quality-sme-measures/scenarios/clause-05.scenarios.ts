@@ -177,9 +177,12 @@ export const clause5Scenarios: Scenario[] = [
     owed: [{ item: LG5, to: 'B2', amount: 400_000 }],
   },
   {
-    name: 'with highest-only off, a base is rewarded for both a resident\'s specialized SME and little giant recognitions',
+    name: "with highest-only off, a base is rewarded for both a resident's specialized SME and little giant recognitions",
     facts: facts({
-      titles: [title('T1', { kind: 'specialized_sme', recognisedOn: '2023-02-01' }), title('T2', { kind: 'little_giant', recognisedOn: '2023-08-01' })],
+      titles: [
+        title('T1', { kind: 'specialized_sme', recognisedOn: '2023-02-01' }),
+        title('T2', { kind: 'little_giant', recognisedOn: '2023-08-01' }),
+      ],
       carriers: [base('B1')],
       residencies: [residency('E1', 'B1', '2021-01-01')],
     }),
@@ -192,7 +195,10 @@ export const clause5Scenarios: Scenario[] = [
   {
     name: 'with highest-only on, a base is rewarded once per resident and year, at the higher amount',
     facts: facts({
-      titles: [title('T1', { kind: 'specialized_sme', recognisedOn: '2023-02-01' }), title('T2', { kind: 'little_giant', recognisedOn: '2023-08-01' })],
+      titles: [
+        title('T1', { kind: 'specialized_sme', recognisedOn: '2023-02-01' }),
+        title('T2', { kind: 'little_giant', recognisedOn: '2023-08-01' }),
+      ],
       carriers: [base('B1')],
       residencies: [residency('E1', 'B1', '2021-01-01')],
     }),
@@ -208,7 +214,14 @@ export const clause5Scenarios: Scenario[] = [
         { carrierId: 'P1', kind: 'service_platform', name: '国家级平台', level: 'national', recognisedOn: '2023-04-01' },
         { carrierId: 'P2', kind: 'service_platform', name: '省级平台', level: 'provincial', recognisedOn: '2023-04-01' },
         { carrierId: 'P3', kind: 'service_platform', name: '市级平台', level: 'city', recognisedOn: '2023-04-01' },
-        { carrierId: 'P4', kind: 'service_platform', name: '复核平台', level: 'provincial', recognisedOn: '2023-04-01', recognition: 'renewal' },
+        {
+          carrierId: 'P4',
+          kind: 'service_platform',
+          name: '复核平台',
+          level: 'provincial',
+          recognisedOn: '2023-04-01',
+          recognition: 'renewal',
+        },
       ],
     }),
     fiscalYear: 2023,
@@ -223,7 +236,11 @@ export const clause5Scenarios: Scenario[] = [
   },
   {
     name: 'with the platform offset set to 1, a 2023 platform is paid from the 2024 budget',
-    facts: facts({ carriers: [{ carrierId: 'P1', kind: 'service_platform', name: '国家级平台', level: 'national', recognisedOn: '2023-04-01' }] }),
+    facts: facts({
+      carriers: [
+        { carrierId: 'P1', kind: 'service_platform', name: '国家级平台', level: 'national', recognisedOn: '2023-04-01' },
+      ],
+    }),
     fiscalYear: 2024,
     overrides: { parameters: { clause_5_platform_fiscal_year_offset: 1 } },
     owed: [{ item: '5.platform.national', to: 'P1', amount: 500_000 }],

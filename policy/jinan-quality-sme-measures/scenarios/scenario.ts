@@ -23,7 +23,11 @@ export interface Scenario {
 export function runScenario(s: Scenario, trace: boolean): Evaluation {
   const opts = { fiscalYear: s.fiscalYear, trace, ...(s.asOf !== undefined ? { asOf: s.asOf } : {}) };
   if (s.registry === 'draft+final') {
-    return evaluateRegistry(compileRegistry(registryWithFinal(), () => s.overrides ?? {}), s.facts, opts);
+    return evaluateRegistry(
+      compileRegistry(registryWithFinal(), () => s.overrides ?? {}),
+      s.facts,
+      opts,
+    );
   }
   if (s.registry === undefined && s.overrides === undefined) {
     // The plain draft path also goes through the registry, so both paths are exercised.

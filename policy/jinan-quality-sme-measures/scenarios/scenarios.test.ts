@@ -9,18 +9,31 @@ function check(s: Scenario): void {
   const bulk = runScenario(s, false);
 
   const got = full.entitlements
-    .map((e) => ({ item: e.item, to: e.beneficiary.id, amount: e.amount, trigger: e.trigger.kind === 'title' ? e.trigger.titleId : e.trigger.carrierId, version: e.policyVersion }))
+    .map((e) => ({
+      item: e.item,
+      to: e.beneficiary.id,
+      amount: e.amount,
+      trigger: e.trigger.kind === 'title' ? e.trigger.titleId : e.trigger.carrierId,
+      version: e.policyVersion,
+    }))
     .sort((a, b) => (a.item + a.to + a.trigger < b.item + b.to + b.trigger ? -1 : 1));
   const want = [...s.owed].sort((a, b) => (a.item + a.to + (a.trigger ?? '') < b.item + b.to + (b.trigger ?? '') ? -1 : 1));
-  expect(got.map(({ item, to, amount }) => ({ item, to, amount }))).toEqual(want.map(({ item, to, amount }) => ({ item, to, amount })));
+  expect(got.map(({ item, to, amount }) => ({ item, to, amount }))).toEqual(
+    want.map(({ item, to, amount }) => ({ item, to, amount })),
+  );
   want.forEach((w, i) => {
     if (w.trigger !== undefined) expect(got[i]?.trigger).toBe(w.trigger);
     if (w.version !== undefined) expect(got[i]?.version).toBe(w.version);
   });
 
   for (const n of s.notOwed ?? []) {
-    const match = full.notOwed.find((x) => x.item === n.item && x.beneficiary.id === n.to && x.reasons.some((r) => r.code === n.reason));
-    expect(match, `not-owed ${n.item} → ${n.to} for ${n.reason}; got ${JSON.stringify(full.notOwed.map((x) => [x.item, x.beneficiary.id, x.reasons.map((r) => r.code)]))}`).toBeDefined();
+    const match = full.notOwed.find(
+      (x) => x.item === n.item && x.beneficiary.id === n.to && x.reasons.some((r) => r.code === n.reason),
+    );
+    expect(
+      match,
+      `not-owed ${n.item} → ${n.to} for ${n.reason}; got ${JSON.stringify(full.notOwed.map((x) => [x.item, x.beneficiary.id, x.reasons.map((r) => r.code)]))}`,
+    ).toBeDefined();
   }
 
   // Every amount is an integer of yuan, and the keys the database makes unique are unique.
