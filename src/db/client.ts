@@ -10,7 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -43,6 +43,8 @@ export interface OpenOptions {
   url?: string | undefined;
   /** PGlite data folder; undefined means in memory. */
   dataDir?: string | undefined;
+  /** PGlite only: start from a dumped data folder (a tarball from `dumpDataDir`) instead of initdb. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -68,6 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.dataDir) fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const client = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { pg_trgm },
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
   });
@@ -86,4 +89,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await client.close();
     },
   };
+}
+
+/** Runs a drizzle SQL object inside a transaction or on the database and returns its rows. */
+export async function rowsOf<T>(tx: DbOrTx, query: SQL): Promise<T[]> {
+  // Both drivers return `{ rows }`; the abstract PgDatabase type does not say so.
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

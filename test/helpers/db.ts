@@ -37,11 +37,21 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
+// initdb inside PGlite takes seconds; each test file makes one migrated template and clones it.
+let template: Promise<Blob> | undefined;
+async function makeTemplate(): Promise<Blob> {
+  const database = await openDatabase({});
+  await migrate(database);
+  await ensureUnits(database);
+  const blob = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  return blob;
+}
+
 export async function openTestDb(engine: 'pglite' | 'postgres'): Promise<TestDb> {
   if (engine === 'pglite') {
-    const database = await openDatabase({});
-    await migrate(database);
-    await ensureUnits(database);
+    template ??= makeTemplate();
+    const database = await openDatabase({ loadDataDir: await template });
     return { database, drop: () => database.close() };
   }
   const { url, drop } = await createPgDatabase();

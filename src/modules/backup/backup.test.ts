@@ -32,7 +32,7 @@ describe.each(pairs)('backup from %s and restore into %s', (from, to) => {
     for (const t of opened) await t.drop();
   });
 
-  it('loses nothing, keeps the audit chain valid, and new rows continue after the restored ids', async () => {
+  it('loses nothing, keeps the audit chain valid, and new rows continue after the restored ids', { timeout: 180_000 }, async () => {
     const a = await openTestDb(from);
     opened.push(a);
     await seedDatabase(a.database, { seed: 3, enterprises: 120, cipher });
@@ -51,7 +51,7 @@ describe.each(pairs)('backup from %s and restore into %s', (from, to) => {
     expect(ins!.id).toBeGreaterThan(max!.m);
   });
 
-  it('refuses a file that is not a backup and changes nothing', async () => {
+  it('refuses a file that is not a backup and changes nothing', { timeout: 120_000 }, async () => {
     const b = await openTestDb(to);
     opened.push(b);
     await seedDatabase(b.database, { seed: 4, enterprises: 20, cipher });
