@@ -97,6 +97,8 @@ export function normaliseUscc(input: string): string {
  * `orgBody8` is the 8-character organisation-code body; both check characters are computed.
  */
 export function makeUscc(dept: string, kind: string, area6: string, orgBody8: string): string {
+  const bad = [...(dept + kind + area6 + orgBody8)].find((c) => value(c) < 0);
+  if (bad !== undefined) throw new Error(`'${bad}' cannot appear in a unified social credit code`);
   const first17 = dept + kind + area6 + orgBody8 + orgCodeCheckChar(orgBody8);
   return first17 + usccCheckChar(first17);
 }

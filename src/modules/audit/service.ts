@@ -4,7 +4,7 @@
  * from any number of app instances extend one chain without forks.
  */
 import { sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../../db/client.ts';
+import { rowsOf, type Database, type DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { GENESIS_HASH, entryHash, verifyChain, type AuditEntry, type ChainProblem } from './chain.ts';
 
@@ -27,8 +27,7 @@ export async function recordAudit(
   after: unknown,
 ): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const last = await tx.execute(sql`select seq, hash from audit_log order by seq desc limit 1`);
-  const row = last.rows[0] as { seq: number; hash: string } | undefined;
+  const [row] = await rowsOf<{ seq: number; hash: string }>(tx, sql`select seq, hash from audit_log order by seq desc limit 1`);
   const entry: AuditEntry = {
     seq: (row ? Number(row.seq) : 0) + 1,
     at: new Date().toISOString(),
