@@ -1,2 +1,3 @@
 export * from './registry.ts';
 export * from './system.ts';
+export * from './entitlements.ts';
