@@ -17,6 +17,8 @@ export interface ReferenceData {
   carrierKind: (id: string) => string;
   industry: (code: string) => string;
   unit: (code: string) => string;
+  /** The unit's name in the user's language; the server's (Chinese) name until units arrive. */
+  unitName: (code: string, serverName: string) => string;
 }
 
 const Ctx = createContext<ReferenceData | null>(null);
@@ -52,6 +54,7 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
       carrierKind: lookup(meta?.carrierKinds, (i) => i.id, pick),
       industry: lookup(meta?.industries, (i) => i.code, pick),
       unit: (code) => unitNames.get(code) ?? code,
+      unitName: (code, serverName) => unitNames.get(code) ?? (serverName || code),
     };
   }, [meta, units, pick, lang]);
 

@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'ent.contacts': 'Contacts',
   'ent.noData': 'No data',
   'ent.addTitle': 'Add title',
+  'ent.revoke': 'Revoke',
   'ent.revokeTitle': 'Revoke title',
   'ent.titleAdded': 'Title recorded',
   'ent.titleRevoked': 'Title revoked',

@@ -106,6 +106,7 @@ export const zh = {
   'ent.contacts': '联系方式',
   'ent.noData': '暂无数据',
   'ent.addTitle': '新增称号',
+  'ent.revoke': '撤销',
   'ent.revokeTitle': '撤销称号',
   'ent.titleAdded': '称号已登记',
   'ent.titleRevoked': '称号已撤销',

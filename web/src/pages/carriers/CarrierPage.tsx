@@ -63,13 +63,13 @@ export default function CarrierPage() {
   return (
     <div data-testid="carrier-page">
       <Card className="section-card">
-        <Typography.Title level={3} data-testid="carrier-name">
+        <Typography.Title level={3} data-testid="carrier-name" style={{ marginTop: 0 }}>
           {c.name} <InForceTag inForce={inForce} />
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('car.kind')}>{ref.carrierKind(c.kind)}</Descriptions.Item>
           <Descriptions.Item label={t('car.level')}>{ref.level(c.level)}</Descriptions.Item>
-          <Descriptions.Item label={t('car.unit')}>{c.unitName || ref.unit(c.unitCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('car.unit')}>{ref.unitName(c.unitCode, c.unitName)}</Descriptions.Item>
           <Descriptions.Item label={t('car.recognisedOn')}>{formatDate(c.recognisedOn)}</Descriptions.Item>
           <Descriptions.Item label={t('car.validUntil')}>{formatDate(c.validUntil)}</Descriptions.Item>
           {c.operatorUscc && <Descriptions.Item label={t('car.operatorUscc')}>{c.operatorUscc}</Descriptions.Item>}

@@ -57,7 +57,7 @@ function columns(t: Translate, ref: ReferenceData, sort: string | undefined): Ta
       title: t('ent.unit'),
       dataIndex: 'unitName',
       width: 110,
-      render: (name: string, row) => <span data-testid="cell-unit">{name || ref.unit(row.unitCode)}</span>,
+      render: (name: string, row) => <span data-testid="cell-unit">{ref.unitName(row.unitCode, name)}</span>,
     },
     {
       key: 'industry',

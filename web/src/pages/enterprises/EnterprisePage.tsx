@@ -56,7 +56,7 @@ function Header({ detail, actions }: { detail: EnterpriseDetail; actions: ReactN
         <Descriptions.Item label={t('ent.uscc')}>
           <span className="num" data-testid="enterprise-uscc">{e.uscc}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('ent.unit')}>{e.unitName || ref.unit(e.unitCode)}</Descriptions.Item>
+        <Descriptions.Item label={t('ent.unit')}>{ref.unitName(e.unitCode, e.unitName)}</Descriptions.Item>
         <Descriptions.Item label={t('ent.industry')}>
           {e.industryCode} {ref.industry(e.industryCode)}
         </Descriptions.Item>
@@ -124,7 +124,7 @@ export default function EnterprisePage() {
     <div data-testid="enterprise-page">
       <Header detail={detail} actions={actions} />
       <Row gutter={16}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <Section title={t('ent.titleHistory')} testId="title-history">
             <TitleTimeline titles={detail.titles} />
           </Section>
@@ -136,11 +136,8 @@ export default function EnterprisePage() {
               </Descriptions.Item>
             </Descriptions>
           </Section>
-          <Section title={t('ent.residencies')}>
-            <ResidencyTable residencies={detail.residencies} />
-          </Section>
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16}>
           <Section title={t('ent.yearlyChart')}>
             {detail.yearly.length ? (
               <Suspense fallback={<PageSpinner />}>
@@ -161,6 +158,9 @@ export default function EnterprisePage() {
           </Section>
           <Section title={t('ent.honours')}>
             <HonoursTable honours={detail.honours} />
+          </Section>
+          <Section title={t('ent.residencies')}>
+            <ResidencyTable residencies={detail.residencies} />
           </Section>
         </Col>
       </Row>

@@ -85,7 +85,6 @@ export function HonoursTable({ honours }: { honours: readonly Honour[] }) {
       columns={[
         { key: 'year', title: t('honour.year'), dataIndex: 'year', width: 70 },
         { key: 'name', title: t('honour.name'), dataIndex: 'name' },
-        { key: 'kind', title: t('honour.kind'), dataIndex: 'kind' },
         { key: 'level', title: t('honour.level'), dataIndex: 'level', render: (l: string) => ref.level(l) },
       ]}
     />
@@ -162,10 +161,10 @@ export function TitleTable({ titles, onRevoke }: TitleTableProps) {
       render: (_: unknown, row) =>
         row.status === 'in_force' ? (
           <Button size="small" danger onClick={() => onRevoke(row)} data-testid="revoke-title">
-            {t('ent.revokeTitle')}
+            {t('ent.revoke')}
           </Button>
         ) : null,
     });
   }
-  return <Table<Title> rowKey="id" size="small" pagination={false} dataSource={rows} columns={columns} scroll={{ x: 800 }} />;
+  return <Table<Title> rowKey="id" size="small" pagination={false} dataSource={rows} columns={columns} />;
 }

@@ -45,8 +45,8 @@ export default function YearlyChart({ yearly }: { yearly: readonly YearlyFigures
         xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
         yAxis: { type: 'value', name: t('common.wanYuan') },
         series: [
-          { name: revenue, type: 'line', smooth: true, data: rows.map((r) => toWan(r.revenue)) },
-          { name: rd, type: 'line', smooth: true, data: rows.map((r) => toWan(r.rdExpense)) },
+          { name: revenue, type: 'line', data: rows.map((r) => toWan(r.revenue)) },
+          { name: rd, type: 'line', data: rows.map((r) => toWan(r.rdExpense)) },
         ],
       },
       { notMerge: true },
