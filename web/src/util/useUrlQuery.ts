@@ -20,7 +20,6 @@ export function useUrlQuery<K extends string>(
     }
     return result;
     // keys is a constant list at every call site.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params]);
 
   const update = useCallback(

@@ -85,7 +85,6 @@ export default function CarrierListPage() {
       });
     return () => controller.abort();
     // requestKey captures every input of the request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestKey]);
 
   return (

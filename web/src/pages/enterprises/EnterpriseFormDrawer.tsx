@@ -113,7 +113,6 @@ export function EnterpriseFormDrawer({ open, mode, onClose, onSaved, onStale }: 
       form.setFieldsValue(initialValues(mode));
     }
     // Reset only when the drawer opens; `mode` changes identity on every parent render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   async function save(values: FormValues) {

@@ -145,7 +145,6 @@ export default function EnterpriseListPage() {
       });
     return () => controller.abort();
     // requestKey captures every input of the request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestKey]);
 
   const onTableChange: TableProps<EnterpriseRow>['onChange'] = (pagination, _filters, sorter, extra) => {
