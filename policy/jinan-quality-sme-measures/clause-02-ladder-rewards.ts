@@ -12,7 +12,16 @@ import { TITLE_KINDS, titlesOfYear, type Level, type Recognition, type TitleEven
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Bilingual, Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
 import { DOCUMENT_ZH, DRAFT_EFFECTIVE_FROM, REASONS, draftRef, highestOnly } from './document.ts';
-import { OPEN_END, applyHighestOnly, enterpriseBeneficiary, entitlement, levelsParam, notOwed, yuanParam } from './shared.ts';
+import {
+  OPEN_END,
+  applyHighestOnly,
+  enterpriseBeneficiary,
+  entitlement,
+  keyParts,
+  levelsParam,
+  notOwed,
+  yuanParam,
+} from './shared.ts';
 
 export const CLAUSE_2_TEXT: ClauseText = {
   documentZh: DOCUMENT_ZH,
@@ -241,6 +250,7 @@ export const clause2: ClauseDefinition = {
 
     interface RuntimeItem {
       item: string;
+      keyPrefix: string;
       spec: ItemSpec;
       noneReason: Reason | null;
       amount: DatedLookup<number> | null;
@@ -254,6 +264,7 @@ export const clause2: ClauseDefinition = {
         if (r === undefined) throw new Error(`clause 2: no item for ${kind}/${recognition}`);
         return {
           item: r.item,
+          keyPrefix: keyParts('2', r.item, 'enterprise', 0).prefix,
           spec: r.spec,
           noneReason: r.spec.none ? { code: 'clause_2_not_rewarded', ...r.spec.none } : null,
           amount: r.amount ? new DatedLookup(r.amount, lo, hi) : null,
@@ -332,6 +343,7 @@ export const clause2: ClauseDefinition = {
       const yLo = firstDayOfYear(recYear);
       const yHi = lastDayOfYear(recYear);
       const table = buildTable(yLo, yHi);
+      const keySuffix = keyParts('2', '', 'enterprise', fy).suffix;
       const highest = valueAt(highestParam, yLo > wFrom ? yLo : wFrom)?.value === true;
       const asOf = run.asOf;
       const tracing = run.trace;
@@ -357,18 +369,9 @@ export const clause2: ClauseDefinition = {
         if (owedAmount < 0 && !reportNotOwed) continue;
         const trigger: Trigger = { kind: 'title', titleId: t.titleId, enterpriseId: t.enterpriseId, date: d };
         if (owedAmount >= 0 && !tracing) {
-          run.entitlements.push(
-            entitlement(
-              '2',
-              rt.item,
-              enterpriseBeneficiary(t.enterpriseId, t.enterpriseName),
-              owedAmount,
-              fy,
-              trigger,
-              policyVersion,
-              null,
-            ),
-          );
+          const key = rt.keyPrefix + t.enterpriseId + ':' + t.titleId + keySuffix;
+          const b = enterpriseBeneficiary(t.enterpriseId, t.enterpriseName);
+          run.entitlements.push(entitlement('2', rt.item, b, owedAmount, fy, trigger, policyVersion, null, key));
           continue;
         }
         const x = explain(t, rt, fy, asOf);

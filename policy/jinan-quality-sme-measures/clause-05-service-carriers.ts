@@ -29,7 +29,16 @@ import {
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
 import { DOCUMENT_ZH, DRAFT_EFFECTIVE_FROM, REASONS, draftRef, highestOnly } from './document.ts';
-import { OPEN_END, applyHighestOnly, carrierBeneficiary, entitlement, levelsParam, notOwed, yuanParam } from './shared.ts';
+import {
+  OPEN_END,
+  applyHighestOnly,
+  carrierBeneficiary,
+  entitlement,
+  keyParts,
+  levelsParam,
+  notOwed,
+  yuanParam,
+} from './shared.ts';
 
 export const CLAUSE_5_TEXT: ClauseText = {
   documentZh: DOCUMENT_ZH,
@@ -262,12 +271,20 @@ export const clause5: ClauseDefinition = {
       low: DatedLookup<number>;
       baseLevels: DatedLookup<readonly Level[]>;
       months: DatedLookup<number>;
-      kinds: Map<TitleKind, { tier: BaseTier; item: string; levels: DatedLookup<readonly Level[]> }>;
+      kinds: Map<TitleKind, { tier: BaseTier; item: string; keyPrefix: string; levels: DatedLookup<readonly Level[]> }>;
     }
     const lookups = (lo: string, hi: string): Lookups => {
-      const kinds = new Map<TitleKind, { tier: BaseTier; item: string; levels: DatedLookup<readonly Level[]> }>();
+      const kinds = new Map<
+        TitleKind,
+        { tier: BaseTier; item: string; keyPrefix: string; levels: DatedLookup<readonly Level[]> }
+      >();
       for (const [k, v] of kindLevels)
-        kinds.set(k, { tier: v.tier, item: clause5BaseItem(k), levels: new DatedLookup(v.levels, lo, hi) });
+        kinds.set(k, {
+          tier: v.tier,
+          item: clause5BaseItem(k),
+          keyPrefix: keyParts('5', clause5BaseItem(k), 'carrier', 0).prefix,
+          levels: new DatedLookup(v.levels, lo, hi),
+        });
       return {
         high: new DatedLookup(p.high, lo, hi),
         low: new DatedLookup(p.low, lo, hi),
@@ -399,6 +416,7 @@ export const clause5: ClauseDefinition = {
       const reportNotOwed = run.reportNotOwed;
       const start = run.entitlements.length;
       const complete = new Map<string, string>();
+      const keySuffix = keyParts('5', '', 'carrier', fy).suffix;
       // The index holds each titleId once, by year: the same title event never yields two results.
       for (const t of titlesOfYear(facts, recYear)) {
         const d = t.recognisedOn;
@@ -448,7 +466,8 @@ export const clause5: ClauseDefinition = {
         const trigger: Trigger = { kind: 'title', titleId: t.titleId, enterpriseId: t.enterpriseId, date: d };
         const b = carrierBeneficiary(residency.carrierId, base?.name);
         if (owed >= 0 && !tracing) {
-          run.entitlements.push(entitlement('5', item, b, owed, fy, trigger, policyVersion, null));
+          const key = k.keyPrefix + residency.carrierId + ':' + t.titleId + keySuffix;
+          run.entitlements.push(entitlement('5', item, b, owed, fy, trigger, policyVersion, null, key));
           continue;
         }
         const tc = titleConditions(t, asOf, L);

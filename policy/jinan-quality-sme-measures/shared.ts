@@ -50,6 +50,19 @@ export function carrierBeneficiary(id: string, name: string | null | undefined):
   return name ? { type: 'carrier', id, name } : { type: 'carrier', id };
 }
 
+/**
+ * The key's constant parts, built once per item and fiscal year, so the hot loop joins four
+ * strings instead of eleven: `${prefix}${beneficiaryId}:${triggerId}${suffix}` equals `resultKey`.
+ */
+export function keyParts(
+  clause: ClauseId,
+  item: string,
+  beneficiaryType: Beneficiary['type'],
+  fiscalYear: number,
+): { prefix: string; suffix: string } {
+  return { prefix: `${clause}:${item}:${beneficiaryType}:`, suffix: `:${fiscalYear}` };
+}
+
 export function entitlement(
   clause: ClauseId,
   item: string,
@@ -59,9 +72,10 @@ export function entitlement(
   trigger: Trigger,
   policyVersion: string,
   trace: Trace | null,
+  key: string = resultKey(clause, item, beneficiary, trigger, fiscalYear),
 ): Entitlement {
   return {
-    key: resultKey(clause, item, beneficiary, trigger, fiscalYear),
+    key,
     beneficiary,
     clause,
     item,
