@@ -16,6 +16,11 @@ const HELP = `sme — SME Ladder command line (济南市优质中小企业梯度
   sme backup FILE                write a backup of every table (works on PGlite and PostgreSQL)
   sme restore FILE               replace all data with a backup, in one transaction
   sme audit verify               verify the SM3 hash chain of the audit log
+  sme entitlements --year Y [--policy ID] [--input FILE] [--as-of DATE] [--store]
+                                 compute the money clauses' entitlements for fiscal year Y
+                                 from the database or a facts file (docs/schemas/policy-facts.v1
+                                 .schema.json) and print them as JSON; --store recomputes and
+                                 saves them in the database (idempotent)
 `;
 
 type Cmd = (args: string[]) => Promise<number>;
@@ -124,6 +129,50 @@ const commands: Record<string, Cmd> = {
     });
   },
 };
+
+async function entitlementsCmd(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      year: { type: 'string' },
+      policy: { type: 'string' },
+      input: { type: 'string' },
+      'as-of': { type: 'string' },
+      store: { type: 'boolean', default: false },
+    },
+  });
+  const fiscalYear = Number(values.year);
+  if (!values.year || !Number.isInteger(fiscalYear)) {
+    log('usage: sme entitlements --year Y [--policy ID] [--input FILE] [--as-of DATE] [--store]');
+    return 2;
+  }
+  const { computeEvaluation, recompute } = await import('../modules/entitlements/service.ts');
+  const opts = { fiscalYear, ...(values.policy ? { policyId: values.policy } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}) };
+  if (values.input) {
+    const fs = await import('node:fs');
+    const { parseFacts } = await import('../../policy/core/facts.ts');
+    const parsed = parseFacts(JSON.parse(fs.readFileSync(values.input, 'utf8')) as unknown);
+    if (!parsed.ok) {
+      for (const pr of parsed.problems) log(JSON.stringify(pr));
+      return 1;
+    }
+    process.stdout.write(JSON.stringify(computeEvaluation(parsed.facts, opts), null, 2) + '\n');
+    return 0;
+  }
+  const { loadFacts } = await import('../modules/entitlements/facts.ts');
+  return withPlatform(async (ctx) => {
+    if (values.store) {
+      const counts = await recompute(ctx.database, { id: null, name: 'cli' }, opts);
+      process.stdout.write(JSON.stringify({ fiscalYear, ...counts }) + '\n');
+      return 0;
+    }
+    const facts = await loadFacts(ctx.database, [fiscalYear]);
+    process.stdout.write(JSON.stringify(computeEvaluation(facts, opts), null, 2) + '\n');
+    return 0;
+  });
+}
+
+commands.entitlements = entitlementsCmd;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

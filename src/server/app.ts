@@ -13,6 +13,7 @@ import { installErrorHandler, installNotFound } from './errors.ts';
 import { installAuth } from './auth-plugin.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
+import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
+  entitlementRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
