@@ -114,6 +114,7 @@ export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): Indexed
   const titlesByYear = new Map<number, TitleEvent[]>();
   const seen = opts.titleIdsUnique === true ? null : new Set<string>();
   const duplicateTitleIds: string[] = [];
+  const byYear: (TitleEvent[] | undefined)[] = Array.from({ length: 300 }, () => undefined);
   for (const t of facts.titles) {
     if (seen === null) {
       // trusted unique
@@ -122,10 +123,19 @@ export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): Indexed
       continue;
     } else seen.add(t.titleId);
     const y = yearOf(t.recognisedOn);
-    const list = titlesByYear.get(y);
-    if (list) list.push(t);
-    else titlesByYear.set(y, [t]);
+    // An array indexed by year avoids a Map look-up per event; the Map is built once at the end.
+    const slot = y - 1900;
+    let list = slot >= 0 && slot < 300 ? byYear[slot] : titlesByYear.get(y);
+    if (list === undefined) {
+      list = [];
+      if (slot >= 0 && slot < 300) byYear[slot] = list;
+      else titlesByYear.set(y, list);
+    }
+    list.push(t);
   }
+  byYear.forEach((list, slot) => {
+    if (list !== undefined) titlesByYear.set(slot + 1900, list);
+  });
   const carriersById = new Map<string, Carrier>();
   for (const c of facts.carriers) carriersById.set(c.carrierId, c);
   const residenciesByEnterprise = new Map<string, Residency[]>();
