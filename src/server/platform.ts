@@ -9,6 +9,9 @@ import { PersonalDataCipher, loadDataKey } from '../shared/crypto.ts';
 import type { AppContext } from './context.ts';
 import { ensureUnits, isSeeded, seedDatabase } from '../modules/seed/service.ts';
 import path from 'node:path';
+import { recompute } from '../modules/entitlements/service.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
+import { todayShanghai } from '../shared/dates.ts';
 
 export async function openPlatform(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
   const database: Database = await openDatabase({
@@ -46,4 +49,10 @@ export async function seedIfEmpty(ctx: AppContext, log: (msg: string) => void): 
     },
   });
   log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  // The entitlement pages should show something on first start: compute the recent fiscal years.
+  const thisYear = Number(todayShanghai().slice(0, 4));
+  for (let y = thisYear - 3; y <= thisYear; y++) {
+    const counts = await recompute(ctx.database, SYSTEM_ACTOR, { fiscalYear: y });
+    log(`entitlements ${y}: ${counts.computed} computed`);
+  }
 }

@@ -67,8 +67,9 @@ export interface EnterpriseFilters {
 }
 
 const SORTS: Record<string, string> = {
-  name: 'e.name asc, e.id asc',
-  '-name': 'e.name desc, e.id desc',
+  // Pinyin initials first, so names sort the way Chinese users expect (拼音序), not by code point.
+  name: 'e.name_initials asc, e.name asc, e.id asc',
+  '-name': 'e.name_initials desc, e.name desc, e.id desc',
   establishedOn: 'e.established_on asc, e.id asc',
   '-establishedOn': 'e.established_on desc, e.id desc',
   revenue: 'revenue asc nulls first, e.id asc',
