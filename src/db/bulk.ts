@@ -23,9 +23,11 @@ export async function unnestInsert(
   columns: readonly (readonly [name: string, type: string])[],
   rows: unknown[][],
   returning?: string,
+  /** e.g. 'on conflict do nothing' — a fixed string from code. */
+  onConflict?: string,
 ): Promise<Record<string, unknown>[]> {
   const arrays = columns.map(([, type], c) => sql`${arrayLiteral(rows.map((r) => r[c]))}::${sql.raw(type)}[]`);
-  const query = sql`insert into ${sql.identifier(table)} (${sql.raw(columns.map(([n]) => `"${n}"`).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})${returning ? sql.raw(` returning ${returning}`) : sql``}`;
+  const query = sql`insert into ${sql.identifier(table)} (${sql.raw(columns.map(([n]) => `"${n}"`).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})${onConflict ? sql.raw(' ' + onConflict) : sql``}${returning ? sql.raw(` returning ${returning}`) : sql``}`;
   const result = (await tx.execute(query)) as unknown as { rows: Record<string, unknown>[] };
   return result.rows;
 }

@@ -50,6 +50,15 @@ export const entitlements = pgTable(
   ],
 );
 
+/**
+ * The parameter part of traces, stored once per distinct set: thousands of entitlements under
+ * the same rules cite the same parameter values, so each trace keeps only the hash of its set.
+ */
+export const traceParameterSets = pgTable('trace_parameter_sets', {
+  hash: text('hash').primaryKey(),
+  parameters: jsonb('parameters').notNull(),
+});
+
 /** One row per recomputation: who ran it, for which year and rules, and what changed. */
 export const entitlementRuns = pgTable('entitlement_runs', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

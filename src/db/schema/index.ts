@@ -1,3 +1,4 @@
 export * from './registry.ts';
 export * from './system.ts';
 export * from './entitlements.ts';
+export * from './imports.ts';

@@ -11,7 +11,8 @@ import { unnestInsert } from '../../db/bulk.ts';
 import { AppError, Problems } from '../../shared/errors.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { compile, compileRegistry, evaluate, evaluateRegistry, type Overrides } from '../../../policy/core/engine.ts';
-import type { Entitlement, Evaluation, NotOwed, Reason } from '../../../policy/core/results.ts';
+import type { Entitlement, Evaluation, NotOwed, Reason, Trace } from '../../../policy/core/results.ts';
+import { sha256 } from '../../shared/crypto.ts';
 import type { PolicyRegistry } from '../../../policy/core/version.ts';
 import { jinanQualitySmeRegistry } from '../../../policy/jinan-quality-sme-measures/index.ts';
 import { loadFacts } from './facts.ts';
@@ -73,6 +74,29 @@ export function computeEvaluation(
   return evaluateRegistry(compileRegistry(registry, () => opts.overrides ?? {}), facts, evalOpts);
 }
 
+/**
+ * Splits a trace into its own part (conditions, computation) and its parameter set, which is
+ * stored once in trace_parameter_sets under a hash. `hashes` caches by the set's JSON text.
+ */
+function splitTrace(trace: Trace | null, sets: Map<string, string>): { own: unknown; hash: string | null } {
+  if (!trace) return { own: null, hash: null };
+  const { parameters, ...own } = trace;
+  const text = JSON.stringify(parameters);
+  let hash = sets.get(text);
+  if (hash === undefined) {
+    hash = sha256(text);
+    sets.set(text, hash);
+  }
+  return { own: { ...own, parametersHash: hash }, hash };
+}
+
+/** Puts the parameter set back into a stored trace. */
+export function joinTrace(own: unknown, parameters: unknown): unknown {
+  if (!own || typeof own !== 'object') return own;
+  const { parametersHash: _h, ...rest } = own as Record<string, unknown>;
+  return { ...rest, parameters: parameters ?? [] };
+}
+
 function reasonsOf(n: NotOwed | undefined): Reason[] {
   return n?.reasons ?? [{ code: 'no_longer_computed', zh: '按现行登记数据已不再产生该项资金', en: 'the registry no longer yields this entitlement' }];
 }
@@ -111,6 +135,13 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
     }
     const gone = stored.filter((s) => !computed.has(s.key) && s.status === 'owed');
 
+    const sets = new Map<string, string>();
+    const split = new Map<string, { own: unknown; hash: string | null }>();
+    for (const e of [...toInsert, ...toUpdate, ...toRestore]) split.set(e.key, splitTrace(e.trace, sets));
+    const setRows = [...sets.entries()].map(([text, hash]) => [hash, text]);
+    for (let i = 0; i < setRows.length; i += BATCH) {
+      await unnestInsert(tx, 'trace_parameter_sets', [['hash', 'text'], ['parameters', 'jsonb']], setRows.slice(i, i + BATCH), undefined, 'on conflict do nothing');
+    }
     for (let i = 0; i < toInsert.length; i += BATCH) {
       const chunk = toInsert.slice(i, i + BATCH);
       await unnestInsert(
@@ -140,14 +171,14 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
           e.amount,
           e.policyVersion,
           JSON.stringify(e.trigger),
-          JSON.stringify(e.trace),
+          JSON.stringify(split.get(e.key)?.own ?? null),
         ]),
       );
     }
     counts.inserted = toInsert.length;
     for (const e of [...toUpdate, ...toRestore]) {
       await tx.execute(
-        sql`update entitlements set amount = ${e.amount}, policy_version = ${e.policyVersion}, trace = ${JSON.stringify(e.trace)}::jsonb,
+        sql`update entitlements set amount = ${e.amount}, policy_version = ${e.policyVersion}, trace = ${JSON.stringify(split.get(e.key)?.own ?? null)}::jsonb,
                    trigger = ${JSON.stringify(e.trigger)}::jsonb, status = 'owed', status_reason = null, updated_at = now()
              where key = ${e.key} and paid_at is null`,
       );
@@ -260,8 +291,9 @@ export async function listEntitlements(database: Database, p: Principal, f: Enti
 export async function getEntitlement(database: Database, p: Principal, id: number) {
   const params: unknown[] = [id];
   const rows = await database.query<Record<string, unknown>>(
-    `select x.*, coalesce(e.name, c.name) as beneficiary_name
+    `select x.*, coalesce(e.name, c.name) as beneficiary_name, ps.parameters as trace_parameters
        from entitlements x left join enterprises e on e.id = x.enterprise_id left join carriers c on c.id = x.carrier_id
+       left join trace_parameter_sets ps on ps.hash = x.trace->>'parametersHash'
       where x.id = $1 and ${scopeWhere(p, params)}`,
     params,
   );
@@ -281,7 +313,7 @@ export async function getEntitlement(database: Database, p: Principal, id: numbe
     statusReason: r.status_reason,
     policyVersion: r.policy_version,
     trigger: r.trigger,
-    trace: r.trace,
+    trace: joinTrace(r.trace, r.trace_parameters),
     paidAt: r.paid_at,
     computedAt: r.computed_at,
   };
