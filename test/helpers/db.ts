@@ -17,7 +17,7 @@ export const ENGINES: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL 
 
 /** Creates an empty PostgreSQL database on the test server and returns its URL. */
 export async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const name = 'sme_test_' + crypto.randomBytes(6).toString('hex');
   const admin = new pg.Client({ connectionString: base });

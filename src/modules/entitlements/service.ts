@@ -76,18 +76,22 @@ export function computeEvaluation(
 
 /**
  * Splits a trace into its own part (conditions, computation) and its parameter set, which is
- * stored once in trace_parameter_sets under a hash. `hashes` caches by the set's JSON text.
+ * stored once in trace_parameter_sets under its SHA-256.
  */
-function splitTrace(trace: Trace | null, sets: Map<string, string>): { own: unknown; hash: string | null } {
+function splitTrace(trace: Trace | null, sets: Map<string, { hash: string; text: string }>): { own: unknown; hash: string | null } {
   if (!trace) return { own: null, hash: null };
   const { parameters, ...own } = trace;
-  const text = JSON.stringify(parameters);
-  let hash = sets.get(text);
-  if (hash === undefined) {
-    hash = sha256(text);
-    sets.set(text, hash);
+  // A dated value is fixed by its parameter, its start date, value and source, so this short key
+  // identifies the set without serialising every reference for every entitlement.
+  let key = trace.policyVersion;
+  for (const p of parameters) key += `|${p.id}@${p.from}=${JSON.stringify(p.value)}:${p.reference.document}`;
+  let set = sets.get(key);
+  if (set === undefined) {
+    const text = JSON.stringify(parameters);
+    set = { hash: sha256(text), text };
+    sets.set(key, set);
   }
-  return { own: { ...own, parametersHash: hash }, hash };
+  return { own: { ...own, parametersHash: set.hash }, hash: set.hash };
 }
 
 /** Puts the parameter set back into a stored trace. */
@@ -135,10 +139,10 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
     }
     const gone = stored.filter((s) => !computed.has(s.key) && s.status === 'owed');
 
-    const sets = new Map<string, string>();
+    const sets = new Map<string, { hash: string; text: string }>();
     const split = new Map<string, { own: unknown; hash: string | null }>();
     for (const e of [...toInsert, ...toUpdate, ...toRestore]) split.set(e.key, splitTrace(e.trace, sets));
-    const setRows = [...sets.entries()].map(([text, hash]) => [hash, text]);
+    const setRows = [...sets.values()].map((x) => [x.hash, x.text]);
     for (let i = 0; i < setRows.length; i += BATCH) {
       await unnestInsert(tx, 'trace_parameter_sets', [['hash', 'text'], ['parameters', 'jsonb']], setRows.slice(i, i + BATCH), undefined, 'on conflict do nothing');
     }
