@@ -11,6 +11,9 @@ import { jinanQualitySmeRegistry } from '../../../policy/jinan-quality-sme-measu
 import { budget, entitlementsForYears, whatIf } from '../../../policy/jinan-quality-sme-measures/budget.ts';
 import type { OverrideValue } from '../../../policy/core/engine.ts';
 import { loadFacts } from './facts.ts';
+import { targetGap } from '../../../policy/jinan-quality-sme-measures/clause-01-targets.ts';
+import type { TitleKind } from '../../../policy/core/facts.ts';
+import { todayShanghai } from '../../shared/dates.ts';
 import { checkFiscalYear, getEntitlement, listEntitlements, recompute, storedTotals } from './service.ts';
 
 const Query = Type.Object({
@@ -105,7 +108,15 @@ export function entitlementRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!maySeeBudget(p.role)) throw new AppError('forbidden');
       const years = (req.query.years ?? '2023,2024,2025,2026').split(',').map(Number);
       const facts = await loadFacts(ctx.database, years);
-      return { fiscalYears: years, ...budget(entitlementsForYears(facts, years)) };
+      const today = todayShanghai();
+      const inForce = await ctx.database.query<{ kind: TitleKind; n: number }>(
+        `select kind, count(distinct enterprise_id)::int as n from titles
+          where recognised_on <= $1 and (valid_until is null or valid_until >= $1) and (revoked_on is null or revoked_on > $1)
+          group by kind`,
+        [today],
+      );
+      const targets = targetGap(Object.fromEntries(inForce.map((r) => [r.kind, r.n])), today);
+      return { fiscalYears: years, ...budget(entitlementsForYears(facts, years)), targets, targetsOn: today };
     },
   );
 
