@@ -19,6 +19,9 @@ const EnterpriseListPage = lazy(() => import('./pages/enterprises/EnterpriseList
 const EnterprisePage = lazy(() => import('./pages/enterprises/EnterprisePage.tsx'));
 const CarrierListPage = lazy(() => import('./pages/carriers/CarrierListPage.tsx'));
 const CarrierPage = lazy(() => import('./pages/carriers/CarrierPage.tsx'));
+const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.tsx'));
+const EntitlementListPage = lazy(() => import('./pages/policy/EntitlementListPage.tsx'));
+const BudgetPage = lazy(() => import('./pages/policy/BudgetPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -30,6 +33,9 @@ function SignedInRoutes() {
           <Route path="enterprises/:id" element={<EnterprisePage />} />
           <Route path="carriers" element={<CarrierListPage />} />
           <Route path="carriers/:id" element={<CarrierPage />} />
+          <Route path="policy" element={<PolicyPage />} />
+          <Route path="entitlements" element={<EntitlementListPage />} />
+          <Route path="budget" element={<BudgetPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -1,6 +1,7 @@
 /** One typed function per endpoint of docs/api-contract.md that the web app uses. */
 import { request, setCsrfToken, toQueryString } from './client.ts';
 import type {
+  BudgetResponse,
   CarrierDetail,
   CarrierQuery,
   CarrierRow,
@@ -9,11 +10,18 @@ import type {
   EnterprisePatch,
   EnterpriseQuery,
   EnterpriseRow,
+  EntitlementDetail,
+  EntitlementPage,
+  EntitlementQuery,
   Meta,
   Page,
+  PolicyVersion,
+  RecomputeCounts,
   Session,
   TitleInput,
   Unit,
+  WhatIfRequest,
+  WhatIfResult,
 } from './types.ts';
 
 export async function login(username: string, password: string): Promise<Session> {
@@ -73,3 +81,39 @@ export const carrierExportUrl = (query: CarrierQuery): string => {
 };
 
 export const getCarrier = (id: number): Promise<CarrierDetail> => request<CarrierDetail>(`/api/carriers/${id}`);
+
+// ---------- Policy and entitlements ----------
+
+let policyVersions: Promise<PolicyVersion[]> | null = null;
+
+/** The encoded policy changes only with a deployment: fetched once per page load and shared. */
+export function fetchPolicyVersions(): Promise<PolicyVersion[]> {
+  if (!policyVersions) {
+    policyVersions = request<PolicyVersion[]>('/api/policy/versions');
+    // A failed load must not be cached, so the next page can try again.
+    policyVersions.catch(() => {
+      policyVersions = null;
+    });
+  }
+  return policyVersions;
+}
+
+export const listEntitlements = (query: EntitlementQuery, signal?: AbortSignal): Promise<EntitlementPage> =>
+  request<EntitlementPage>(`/api/entitlements${toQueryString({ ...query })}`, signal ? { signal } : {});
+
+export const entitlementExportUrl = (query: EntitlementQuery): string => {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  return `/api/entitlements/export.xlsx${toQueryString({ ...filters })}`;
+};
+
+export const getEntitlement = (id: number): Promise<EntitlementDetail> =>
+  request<EntitlementDetail>(`/api/entitlements/${id}`);
+
+export const recomputeEntitlements = (fiscalYear: number): Promise<RecomputeCounts> =>
+  request<RecomputeCounts>('/api/entitlements/recompute', { method: 'POST', body: { fiscalYear } });
+
+export const fetchBudget = (years: readonly number[]): Promise<BudgetResponse> =>
+  request<BudgetResponse>(`/api/budget${toQueryString({ years: years.join(',') })}`);
+
+export const runWhatIf = (input: WhatIfRequest): Promise<WhatIfResult> =>
+  request<WhatIfResult>('/api/budget/what-if', { method: 'POST', body: input });

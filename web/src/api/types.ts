@@ -280,3 +280,191 @@ export interface CarrierDetail {
   carrier: Carrier;
   residents: CarrierResident[];
 }
+
+// ---------- Policy and entitlements (policy/core/{parameter,clause,results}.ts) ----------
+
+export type ClauseId = '2' | '4' | '5';
+export type ParamUnit = 'yuan' | 'switch' | 'years' | 'levels' | 'count' | 'list';
+export type ParamValue = number | boolean | string | string[];
+
+export interface PolicyReference {
+  document: string;
+  clause: string;
+  note?: string;
+  url?: string;
+  /** Set when the value is an assumption: what is assumed and why. */
+  unverified?: string;
+}
+
+export interface DatedValue {
+  from: string;
+  /** null = repealed from this date. */
+  value: ParamValue | null;
+  reference: PolicyReference;
+}
+
+export interface PolicyParameter {
+  id: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  unit: ParamUnit;
+  interpretation?: string;
+  values: DatedValue[];
+}
+
+export interface ClauseText {
+  documentZh: string;
+  partZh: string;
+  itemNumberZh: string;
+  itemLabelAsPrinted: string;
+  textZh: string;
+  responsibleUnitsZh: string[];
+  summaryEn: string;
+}
+
+export interface PolicyClause {
+  clause: ClauseId;
+  formulaId: string;
+  formulaVersion: string;
+  text: ClauseText;
+  parameters: PolicyParameter[];
+}
+
+export interface PolicyVersion {
+  id: string;
+  titleZh: string;
+  status: 'draft' | 'final';
+  effectiveFrom: string;
+  window: { from: string; until: string | null };
+  clauses: PolicyClause[];
+}
+
+export type EntitlementStatus = 'owed' | 'withdrawn' | 'recovery_due';
+
+export interface StatusReason extends Bilingual {
+  code: string;
+}
+
+export type EntitlementTrigger =
+  | { kind: 'title'; titleId: string; enterpriseId: string; date: string }
+  | { kind: 'carrier'; carrierId: string; date: string };
+
+export interface EntitlementRow {
+  id: number;
+  key: string;
+  fiscalYear: number;
+  clause: ClauseId;
+  item: string;
+  beneficiaryType: 'enterprise' | 'carrier';
+  beneficiaryId: number;
+  beneficiaryName: string;
+  unitCode: string | null;
+  amount: number;
+  status: EntitlementStatus;
+  statusReason: StatusReason[] | null;
+  policyVersion: string;
+  trigger: EntitlementTrigger;
+  paidAt: string | null;
+}
+
+export interface EntitlementPage extends Page<EntitlementRow> {
+  /** Sum of the owed items matching the filters (all pages). */
+  owedAmount: number;
+}
+
+export interface EntitlementQuery {
+  fiscalYear?: string;
+  clause?: string;
+  status?: string;
+  unitCode?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type FactValue = string | number | boolean | null;
+
+export interface TraceCondition {
+  name: string;
+  value: boolean;
+  facts: Record<string, FactValue>;
+}
+
+export interface TraceParameter {
+  id: string;
+  value: FactValue | string[];
+  from: string;
+  reference: PolicyReference;
+  interpretation?: string;
+}
+
+export interface Trace {
+  policyVersion: string;
+  clause: ClauseId;
+  formula: { id: string; version: string };
+  conditions: TraceCondition[];
+  parameters: TraceParameter[];
+  computation: string;
+}
+
+export interface EntitlementDetail extends Omit<EntitlementRow, 'unitCode'> {
+  unitCode?: string | null;
+  trace: Trace | null;
+  computedAt?: string;
+}
+
+export interface RecomputeCounts {
+  computed: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  recoveryDue: number;
+  restored: number;
+  total: number;
+}
+
+export interface BudgetLine {
+  fiscalYear: number;
+  clause: ClauseId;
+  responsibleUnitsZh: string[];
+  amount: number;
+  count: number;
+}
+
+export interface Budget {
+  lines: BudgetLine[];
+  byUnit: { fiscalYear: number; unitZh: string; amount: number }[];
+  totalsByYear: { fiscalYear: number; amount: number }[];
+  total: number;
+}
+
+export interface BudgetResponse extends Budget {
+  fiscalYears: number[];
+}
+
+export interface BeneficiaryDifference {
+  beneficiaryType: 'enterprise' | 'carrier';
+  beneficiaryId: string;
+  name?: string;
+  base: number;
+  alt: number;
+  difference: number;
+  changedKeys: string[];
+}
+
+export interface WhatIfRequest {
+  fiscalYears: number[];
+  parameters: Record<string, ParamValue>;
+  label?: string;
+}
+
+export interface WhatIfResult {
+  fiscalYears: number[];
+  base: Budget;
+  alt: Budget;
+  /** The first 500, largest cut first; `beneficiaryCount` is the full number. */
+  beneficiaries: BeneficiaryDifference[];
+  beneficiaryCount: number;
+  totals: { base: number; alt: number; difference: number };
+}

@@ -94,7 +94,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             mode="inline"
             data-testid="main-menu"
             selectedKeys={[selectedKey(entries, location.pathname)]}
-            defaultOpenKeys={['registry']}
+            defaultOpenKeys={['registry', 'policy']}
             items={menuItems(entries, t)}
           />
         </Layout.Sider>

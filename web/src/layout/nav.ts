@@ -28,7 +28,6 @@ const OFFICERS: readonly Role[] = ['city_officer', 'district_officer'];
 
 /** Capabilities beyond the registry, in the order of DESIGN.md. */
 export const CAPABILITIES: readonly Capability[] = [
-  { path: '/policy', label: 'nav.policy', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
   { path: '/cases', label: 'nav.cases', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
   { path: '/imports', label: 'nav.imports', built: false, roles: ['city_officer'] },
   { path: '/pipeline', label: 'nav.pipeline', built: false, roles: [...OFFICERS, 'enterprise_user'] },
@@ -65,6 +64,38 @@ export function canManageTitles(user: User): boolean {
   return user.role === 'city_officer';
 }
 
+/** Entitlements: officers (a district officer's list is narrowed by the server), finance, and beneficiaries (their own). */
+const ENTITLEMENT_READERS: readonly Role[] = [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'];
+const BUDGET_READERS: readonly Role[] = ['city_officer', 'finance_officer'];
+
+export function canSeeEntitlements(user: User): boolean {
+  return ENTITLEMENT_READERS.includes(user.role);
+}
+
+export function canSeeBudget(user: User): boolean {
+  return BUDGET_READERS.includes(user.role);
+}
+
+/** Recomputing writes the stored entitlements of a whole fiscal year: the city's decision. */
+export function canRecompute(user: User): boolean {
+  return user.role === 'city_officer';
+}
+
+/** A beneficiary sees only its own money, so the entry is named for them. */
+export function isBeneficiary(user: User): boolean {
+  return user.role === 'enterprise_user' || user.role === 'carrier_operator';
+}
+
+function policyGroup(user: User): NavGroup | null {
+  if (!canSeeEntitlements(user)) return null;
+  const children: NavLeaf[] = [
+    { path: '/policy', label: 'nav.policyClauses', built: true },
+    { path: '/entitlements', label: isBeneficiary(user) ? 'nav.myEntitlements' : 'nav.entitlements', built: true },
+  ];
+  if (canSeeBudget(user)) children.push({ path: '/budget', label: 'nav.budget', built: true });
+  return { key: 'policy', label: 'nav.policy', children };
+}
+
 function registryGroup(user: User): NavGroup | null {
   const children: NavLeaf[] = [];
   if (canBrowseEnterprises(user)) children.push({ path: '/enterprises', label: 'nav.enterprises', built: true });
@@ -80,6 +111,8 @@ export function navFor(user: User): NavEntry[] {
   const entries: NavEntry[] = [{ path: '/', label: 'nav.home', built: true }];
   const registry = registryGroup(user);
   if (registry) entries.push(registry);
+  const policy = policyGroup(user);
+  if (policy) entries.push(policy);
   for (const capability of CAPABILITIES) {
     if (capability.roles.includes(user.role)) {
       entries.push({ path: capability.path, label: capability.label, built: capability.built });

@@ -29,3 +29,21 @@ export function todayIso(): string {
   // Dates are calendar dates in Asia/Shanghai, whatever the browser's zone.
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
+
+/** ¥2,000,000; a negative amount keeps its sign in front: -¥500,000. */
+export function formatMoney(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return `${value < 0 ? '-' : ''}¥${yuanFormat.format(Math.abs(value))}`;
+}
+
+/** +¥500,000 / -¥500,000 / ¥0: a difference reads with its sign. */
+export function formatSignedMoney(value: number): string {
+  return value > 0 ? `+${formatMoney(value)}` : formatMoney(value);
+}
+
+const wanShort = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+/** 200万元: how the policy text prints amounts. */
+export function formatWanText(value: number): string {
+  return `${wanShort.format(value / 10_000)}万元`;
+}
