@@ -13,6 +13,7 @@ import { installErrorHandler, installNotFound } from './errors.ts';
 import { installAuth } from './auth-plugin.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   authRoutes(app, ctx);
   registryRoutes(app, ctx);
+  await importRoutes(app, ctx);
   entitlementRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
