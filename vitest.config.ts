@@ -8,5 +8,6 @@ export default defineConfig({
     // Two cores: database-heavy files run two at a time.
     maxWorkers: 2,
     reporters: ['default', './test/summary-reporter.ts'],
+    globalSetup: ['./test/global-setup.ts'],
   },
 });
