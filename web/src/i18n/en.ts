@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'policy.interpretation': 'Interpretation',
   'policy.reference': 'Reference',
   'policy.unverified': 'Unverified',
+  'policy.historyValue': 'Value',
   'policy.history': 'Value history',
   'policy.historyCount': '{n} values',
   'policy.repealed': 'Repealed',

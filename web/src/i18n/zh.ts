@@ -202,6 +202,7 @@ export const zh = {
   'policy.interpretation': '解释',
   'policy.reference': '出处',
   'policy.unverified': '未核实',
+  'policy.historyValue': '取值',
   'policy.history': '取值历史',
   'policy.historyCount': '{n} 个取值',
   'policy.repealed': '已废止',

@@ -37,7 +37,11 @@ interface PivotRow {
   total: number;
 }
 
-function pivot<T extends { fiscalYear: number; amount: number }>(rows: T[], keyOf: (r: T) => string, labelOf: (k: string) => string): PivotRow[] {
+function pivot<T extends { fiscalYear: number; amount: number }>(
+  rows: T[],
+  keyOf: (r: T) => string,
+  labelOf: (k: string) => string,
+): PivotRow[] {
   const out = new Map<string, PivotRow>();
   for (const r of rows) {
     const k = keyOf(r);
@@ -87,10 +91,16 @@ function BudgetView({ budget }: { budget: BudgetResponse }) {
     [budget, t, lang, years],
   );
   const categories = useMemo(() => years.map(String), [years]);
-  const byClause = pivot(budget.lines, (l) => l.clause, (c) => clauseName(c, t, lang)).sort(
-    (a, b) => CLAUSES.indexOf(a.key as ClauseId) - CLAUSES.indexOf(b.key as ClauseId),
+  const byClause = pivot(
+    budget.lines,
+    (l) => l.clause,
+    (c) => clauseName(c, t, lang),
+  ).sort((a, b) => CLAUSES.indexOf(a.key as ClauseId) - CLAUSES.indexOf(b.key as ClauseId));
+  const byUnit = pivot(
+    budget.byUnit,
+    (u) => u.unitZh,
+    (u) => u,
   );
-  const byUnit = pivot(budget.byUnit, (u) => u.unitZh, (u) => u);
   const totalTitle = t('budget.total');
 
   return (

@@ -131,7 +131,9 @@ function Explanation({ detail }: { detail: EntitlementDetail }) {
         <Descriptions.Item label={t('entl.status')}>
           <Space>
             <StatusTag status={detail.status} />
-            {detail.paidAt && <Typography.Text type="secondary">{t('entl.paidAt', { date: formatDate(detail.paidAt) })}</Typography.Text>}
+            {detail.paidAt && (
+              <Typography.Text type="secondary">{t('entl.paidAt', { date: formatDate(detail.paidAt) })}</Typography.Text>
+            )}
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('entl.fiscalYear')}>{detail.fiscalYear}</Descriptions.Item>

@@ -57,11 +57,7 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<EntitlementRow>['co
       render: (name: string, row) => (
         <Space size={4}>
           {row.beneficiaryType === 'enterprise' ? (
-            <Link
-              to={`/enterprises/${row.beneficiaryId}`}
-              onClick={(e) => e.stopPropagation()}
-              data-testid="beneficiary-link"
-            >
+            <Link to={`/enterprises/${row.beneficiaryId}`} onClick={(e) => e.stopPropagation()} data-testid="beneficiary-link">
               {name}
             </Link>
           ) : (
@@ -85,7 +81,11 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<EntitlementRow>['co
       width: 140,
       align: 'right',
       render: (v: number, row) => (
-        <span className="num" data-testid="cell-amount" style={row.status === 'owed' ? undefined : { color: '#8c8c8c', textDecoration: 'line-through' }}>
+        <span
+          className="num"
+          data-testid="cell-amount"
+          style={row.status === 'owed' ? undefined : { color: '#8c8c8c', textDecoration: 'line-through' }}
+        >
           {formatYuan(v)}
         </span>
       ),

@@ -9,13 +9,7 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../util/errors.ts';
 import { formatDate } from '../../util/format.ts';
-import {
-  ReferenceText,
-  clauseName,
-  currentValue,
-  formatParamValue,
-  usePolicyVersions,
-} from './policyShared.tsx';
+import { ReferenceText, clauseName, currentValue, formatParamValue, usePolicyVersions } from './policyShared.tsx';
 
 function useValueFormatter() {
   const { t, lang, pick } = useI18n();
@@ -30,7 +24,7 @@ function History({ param }: { param: PolicyParameter }) {
     { key: 'from', title: t('policy.from'), dataIndex: 'from', width: 110, render: formatDate },
     {
       key: 'value',
-      title: t('policy.value'),
+      title: t('policy.historyValue'),
       width: 200,
       render: (_: unknown, v) => <span className="num">{format(param, v.value)}</span>,
     },
@@ -147,21 +141,21 @@ function ClauseCard({ clause }: { clause: PolicyClause }) {
     >
       <Row gutter={[24, 16]}>
         <Col xs={24} xl={9}>
-          <Typography.Text type="secondary">{t('policy.clauseText')}</Typography.Text>
-          <Typography.Paragraph className="clause-text" data-testid={`clause-text-${clause.clause}`} lang="zh-CN">
-            {text.textZh}
-          </Typography.Paragraph>
-          <div data-testid={`responsible-${clause.clause}`} style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">{t('policy.responsibleUnits')}：</Typography.Text>
-            {text.responsibleUnitsZh.map((u) => (
-              <Tag key={u} color="geekblue">
-                {u}
-              </Tag>
-            ))}
+          <div className="clause-sticky">
+            <Typography.Text type="secondary">{t('policy.clauseText')}</Typography.Text>
+            <Typography.Paragraph className="clause-text" data-testid={`clause-text-${clause.clause}`} lang="zh-CN">
+              {text.textZh}
+            </Typography.Paragraph>
+            <div data-testid={`responsible-${clause.clause}`} style={{ marginBottom: 12 }}>
+              <Typography.Text type="secondary">{t('policy.responsibleUnits')}：</Typography.Text>
+              {text.responsibleUnitsZh.map((u) => (
+                <Tag key={u} color="geekblue">
+                  {u}
+                </Tag>
+              ))}
+            </div>
+            {lang === 'en' && <Alert type="info" showIcon={false} title={t('policy.summaryEn')} description={text.summaryEn} />}
           </div>
-          {lang === 'en' && (
-            <Alert type="info" showIcon={false} title={t('policy.summaryEn')} description={text.summaryEn} />
-          )}
         </Col>
         <Col xs={24} xl={15}>
           <Typography.Text type="secondary">{t('policy.parameters')}</Typography.Text>

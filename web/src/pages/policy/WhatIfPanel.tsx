@@ -2,7 +2,23 @@
  * What-if: the amount and switch parameters as inputs pre-filled with the values in force; Compute
  * sends only the changed ones and shows base vs alternative totals, by year, and who changes.
  */
-import { App, Button, Card, Checkbox, Col, Empty, InputNumber, Row, Space, Statistic, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  InputNumber,
+  Row,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { CalculatorOutlined, UndoOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -163,7 +179,8 @@ function Results({ result }: { result: WhatIfResult }) {
   const { t } = useI18n();
   const categories = useMemo(() => result.fiscalYears.map(String), [result]);
   const series = useMemo(() => {
-    const of = (b: WhatIfResult['base']) => result.fiscalYears.map((y) => b.totalsByYear.find((x) => x.fiscalYear === y)?.amount ?? 0);
+    const of = (b: WhatIfResult['base']) =>
+      result.fiscalYears.map((y) => b.totalsByYear.find((x) => x.fiscalYear === y)?.amount ?? 0);
     return [
       { name: t('whatIf.base'), data: of(result.base), color: '#94a3b8' },
       { name: t('whatIf.alt'), data: of(result.alt), color: '#1d4ed8' },
@@ -341,11 +358,7 @@ export function WhatIfPanel({ defaultYears }: { defaultYears: number[] }) {
           </Space>
         </Col>
         <Col xs={24} xl={14}>
-          {result ? (
-            <Results result={result} />
-          ) : (
-            <Empty description={t('whatIf.intro')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          )}
+          {result ? <Results result={result} /> : <Empty description={t('whatIf.intro')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         </Col>
       </Row>
     </Card>

@@ -171,31 +171,52 @@ export function itemName(item: string, ref: ReferenceData, pick: (b: Bilingual) 
     return pick({ zh: `服务园区 · 第${year}年`, en: `Service park · year ${year}` });
   }
   if (clause === '5' && a === 'base')
-    return pick({ zh: `示范基地 · 入驻企业新获${ref.titleKind(b)}`, en: `Demonstration base · resident newly ${ref.titleKind(b)}` });
+    return pick({
+      zh: `示范基地 · 入驻企业新获${ref.titleKind(b)}`,
+      en: `Demonstration base · resident newly ${ref.titleKind(b)}`,
+    });
   if (clause === '5' && a === 'platform')
     return pick({ zh: `公共服务示范平台（${ref.level(b)}）`, en: `Public-service platform (${ref.level(b)})` });
   return item;
 }
 
 const CONDITIONS: Record<string, Bilingual> = {
-  clause_2_fiscal_year: { zh: '奖励属于该财政年度（认定年度）', en: 'The reward belongs to this fiscal year (year of recognition)' },
-  clause_2_policy_in_force: { zh: '认定日期在本政策版本的适用期内', en: 'Recognised within the period this policy version applies to' },
+  clause_2_fiscal_year: {
+    zh: '奖励属于该财政年度（认定年度）',
+    en: 'The reward belongs to this fiscal year (year of recognition)',
+  },
+  clause_2_policy_in_force: {
+    zh: '认定日期在本政策版本的适用期内',
+    en: 'Recognised within the period this policy version applies to',
+  },
   clause_2_title_rewarded: { zh: '该称号及认定方式属于奖励范围', en: 'The title and kind of recognition are rewarded' },
   clause_2_level_eligible: { zh: '认定级别符合条款要求', en: 'The recognition level is eligible' },
   clause_2_not_revoked: { zh: '称号未被撤销', en: 'The title is not revoked' },
   clause_2_amount_in_force: { zh: '认定日有有效的奖励标准', en: 'A reward amount is in force on the recognition date' },
   clause_4_payment_year: { zh: '该年度属于认定后的三年支付期', en: 'The fiscal year is one of the three payment years' },
-  clause_4_policy_in_force: { zh: '认定日期在本政策版本的适用期内', en: 'Recognised within the period this policy version applies to' },
+  clause_4_policy_in_force: {
+    zh: '认定日期在本政策版本的适用期内',
+    en: 'Recognised within the period this policy version applies to',
+  },
   clause_4_first_recognition: { zh: '首次认定', en: 'First recognition' },
   clause_4_recognised_by_miit: { zh: '由工业和信息化部相关部门认定', en: 'Recognised by MIIT departments' },
   clause_4_not_revoked: { zh: '认定未被撤销', en: 'The recognition is not revoked' },
   clause_4_valid_in_payment_year: { zh: '支付年度内认定仍在有效期', en: 'The recognition is still valid in the payment year' },
   clause_4_amount_in_force: { zh: '有有效的支持标准', en: 'An amount is in force' },
   clause_5_claim_year: { zh: '资金申报上年度认定（申报年度前一年）', en: 'Recognised in the year before the claim year' },
-  clause_5_policy_in_force: { zh: '认定日期在本政策版本的适用期内', en: 'Recognised within the period this policy version applies to' },
-  clause_5_carrier_is_demo_base: { zh: '载体为小型微型企业创业创新示范基地', en: 'The carrier is a small/micro enterprise demonstration base' },
+  clause_5_policy_in_force: {
+    zh: '认定日期在本政策版本的适用期内',
+    en: 'Recognised within the period this policy version applies to',
+  },
+  clause_5_carrier_is_demo_base: {
+    zh: '载体为小型微型企业创业创新示范基地',
+    en: 'The carrier is a small/micro enterprise demonstration base',
+  },
   clause_5_base_provincial_or_higher: { zh: '示范基地为省级及以上', en: 'The base is provincial or higher' },
-  clause_5_base_within_validity: { zh: '认定日示范基地在有效期内', en: 'The base is within its validity on the recognition date' },
+  clause_5_base_within_validity: {
+    zh: '认定日示范基地在有效期内',
+    en: 'The base is within its validity on the recognition date',
+  },
   clause_5_resident_12_months: { zh: '认定日入驻满12个月', en: 'Resident for 12 months by the recognition date' },
   clause_5_newly_recognised: { zh: '入驻企业为新认定', en: 'The resident was newly recognised' },
   clause_5_title_level_counted: { zh: '入驻企业的认定级别符合条款要求', en: "The resident's recognition level counts" },
@@ -240,7 +261,11 @@ export function factValue(key: string, value: unknown, ref: ReferenceData, pick:
   const s = String(value);
   if (key === 'kind') return ref.titleKind(s) !== s ? ref.titleKind(s) : ref.carrierKind(s);
   if (key === 'level') return ref.level(s);
-  if (key === 'eligibleLevels') return s.split(',').map((l) => ref.level(l.trim())).join(pick({ zh: '、', en: ', ' }));
+  if (key === 'eligibleLevels')
+    return s
+      .split(',')
+      .map((l) => ref.level(l.trim()))
+      .join(pick({ zh: '、', en: ', ' }));
   if (key === 'recognition') return pick(RECOGNITION[s] ?? { zh: s, en: s });
   return s;
 }
