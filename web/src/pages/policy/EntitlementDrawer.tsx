@@ -48,7 +48,9 @@ function Condition({ c }: { c: TraceCondition }) {
           <Space size={[4, 4]} wrap style={{ paddingInlineStart: 22 }}>
             {Object.entries(c.facts).map(([k, v]) => (
               <Tag key={k} className="num" data-testid="condition-fact">
-                {factName(k, pick)}：{factValue(k, v, ref, pick)}
+                {factName(k, pick)}
+                {pick({ zh: '：', en: ': ' })}
+                {factValue(k, v, ref, pick)}
               </Tag>
             ))}
           </Space>
