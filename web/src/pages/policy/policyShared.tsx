@@ -19,7 +19,8 @@ import { useI18n, type Lang, type Translate } from '../../i18n/index.tsx';
 import { formatMoney, formatWanText, todayIso } from '../../util/format.ts';
 
 export const CLAUSES: readonly ClauseId[] = ['2', '4', '5'];
-const CLAUSE_NUMERALS: Record<ClauseId, string> = { '2': '二', '4': '四', '5': '五' };
+// Any item number the registry may list (item 一 carries the targets), not only the money clauses.
+const CLAUSE_NUMERALS: Record<string, string> = { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': '七', '8': '八' };
 
 /** Fiscal years the budget can show: the policy's first year (2023) to next year. */
 export function budgetYearOptions(): number[] {
@@ -31,7 +32,7 @@ export function budgetYearOptions(): number[] {
 
 /** 第二条 / Clause 2. */
 export function clauseName(clause: string, t: Translate, lang: Lang): string {
-  const n = lang === 'zh' ? (CLAUSE_NUMERALS[clause as ClauseId] ?? clause) : clause;
+  const n = lang === 'zh' ? (CLAUSE_NUMERALS[clause] ?? clause) : clause;
   return t('policy.clauseHeading', { n });
 }
 
