@@ -109,6 +109,15 @@ describe.each(ENGINES)('stored entitlements on %s', (engine) => {
     expect(w.totals.difference).toBeLessThan(0);
     const bad = await city.send('POST', '/api/budget/what-if', { fiscalYears: [2025], parameters: { no_such_parameter: 1 } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields[0].field).toBe('parameters');
+    expect(bad.json().error.fields[0].field).toBe('parameters.no_such_parameter');
+    const wrongType = await city.send('POST', '/api/budget/what-if', { fiscalYears: [2025], parameters: { clause_2_little_giant_first_amount: 'lots' } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().error.fields[0].field).toBe('parameters.clause_2_little_giant_first_amount');
+  });
+
+  it('models 就高不重复 in a what-if without turning the switch into a number', async () => {
+    const res = await city.send('POST', '/api/budget/what-if', { fiscalYears: [2024, 2025], parameters: { interpretation_highest_only: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().totals.difference).toBeLessThanOrEqual(0);
   });
 });

@@ -47,6 +47,7 @@ export function entitlementRoutes(app: FastifyInstance, ctx: AppContext): void {
       titleZh: v.titleZh,
       status: v.status,
       effectiveFrom: v.effectiveFrom,
+      effectiveFromReference: v.effectiveFromReference ?? null,
       window: registry.windowOf(v),
       clauses: v.clauses.map((c) => ({
         clause: c.clause,
@@ -129,7 +130,9 @@ export function entitlementRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: Type.Object(
           {
             fiscalYears: Years,
-            parameters: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.String(), Type.Array(Type.String())])),
+            // Values are checked by the engine against each parameter's own type; a schema union
+            // here would let type coercion turn `true` into 1 or 1 into `true`.
+            parameters: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown()),
             label: Type.Optional(Type.String({ maxLength: 100 })),
           },
           { additionalProperties: false },
@@ -147,9 +150,16 @@ export function entitlementRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         return { ...w, beneficiaries: w.beneficiaries.slice(0, 500), beneficiaryCount: w.beneficiaries.length };
       } catch (e) {
-        // The engine rejects unknown parameter ids and values of the wrong type.
+        // The engine rejects unknown parameter ids and values of the wrong type; name the parameter.
+        const message = (e as Error).message;
+        const one = /^override ([\w.]+):/.exec(message)?.[1];
+        const unknown = /unknown parameter ids in overrides or amendments: (.+)$/.exec(message)?.[1]?.split(', ');
+        const ids = one ? [one] : (unknown ?? []);
         throw new AppError('validation_failed', {
-          fields: [{ field: 'parameters', reason: { zh: `参数无效：${(e as Error).message}`, en: `invalid parameters: ${(e as Error).message}` } }],
+          fields: (ids.length ? ids : ['']).map((id) => ({
+            field: id ? `parameters.${id}` : 'parameters',
+            reason: { zh: `参数无效：${message}`, en: `invalid parameter: ${message}` },
+          })),
         });
       }
     },

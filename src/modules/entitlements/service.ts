@@ -295,7 +295,8 @@ export async function listEntitlements(database: Database, p: Principal, f: Enti
 export async function getEntitlement(database: Database, p: Principal, id: number) {
   const params: unknown[] = [id];
   const rows = await database.query<Record<string, unknown>>(
-    `select x.*, coalesce(e.name, c.name) as beneficiary_name, ps.parameters as trace_parameters
+    `select x.*, coalesce(e.name, c.name) as beneficiary_name, coalesce(e.unit_code, c.unit_code) as unit_code,
+            ps.parameters as trace_parameters
        from entitlements x left join enterprises e on e.id = x.enterprise_id left join carriers c on c.id = x.carrier_id
        left join trace_parameter_sets ps on ps.hash = x.trace->>'parametersHash'
       where x.id = $1 and ${scopeWhere(p, params)}`,
@@ -312,6 +313,7 @@ export async function getEntitlement(database: Database, p: Principal, id: numbe
     beneficiaryType: r.beneficiary_type,
     beneficiaryId: Number(r.enterprise_id ?? r.carrier_id),
     beneficiaryName: r.beneficiary_name,
+    unitCode: r.unit_code,
     amount: Number(r.amount),
     status: r.status,
     statusReason: r.status_reason,
