@@ -5,7 +5,7 @@
  * its entitlements has been paid. City officers only (titles are recorded by the city).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '../../db/client.ts';
+import { rowsOf, type Database, type DbOrTx } from '../../db/client.ts';
 import { enterprises, listImportRows, listImports } from '../../db/schema/index.ts';
 import { AppError, Problems, type Bilingual, type FieldProblem } from '../../shared/errors.ts';
 import { todayShanghai } from '../../shared/dates.ts';
@@ -57,6 +57,29 @@ export async function loadRegistry(tx: DbOrTx): Promise<RegistryEntry[]> {
     else byId.set(id, [f.name]);
   }
   return rows.map((r) => ({ id: Number(r.id), uscc: r.uscc, name: r.name, unitCode: r.unit_code, formerNames: byId.get(Number(r.id)) }));
+}
+
+/**
+ * The matching index of the current registry. Building it over a million names takes seconds,
+ * matching a list a fraction of one, so the index is kept between imports and rebuilt when the
+ * registry's fingerprint (counts, highest ids, last update) changes. The fingerprint is read
+ * from the database on every import, so several app instances never match against stale data.
+ */
+const cachedIndex = new WeakMap<Database, { fingerprint: string; index: MatchIndex }>();
+
+export async function registryIndex(database: Database): Promise<MatchIndex> {
+  const [f] = await rowsOf<{ fingerprint: string }>(
+    database.db,
+    sql`select concat_ws('/', (select count(*) from enterprises), (select max(id) from enterprises),
+                (select max(updated_at)::text from enterprises), (select count(*) from enterprise_former_names),
+                (select max(id) from enterprise_former_names)) as fingerprint`,
+  );
+  const fingerprint = f?.fingerprint ?? '';
+  const cached = cachedIndex.get(database);
+  if (cached?.fingerprint === fingerprint) return cached.index;
+  const index = new MatchIndex(await loadRegistry(database.db));
+  cachedIndex.set(database, { fingerprint, index });
+  return index;
 }
 
 // ---------- inspect (no storage) ----------
@@ -152,7 +175,7 @@ export async function createImport(
   const existing = await findLive(deps, hash);
   if (existing) return { import: existing, reused: true };
 
-  const index = new MatchIndex(await loadRegistry(deps.database.db));
+  const index = await registryIndex(deps.database);
   const verdicts = assignVerdicts(extraction.rows, index);
   const matchedIds = verdicts.filter((v) => v.verdict === 'matched').map((v) => v.enterpriseId!);
   const holders = await titleHolders(deps.database.db, options, matchedIds);
