@@ -2,6 +2,7 @@
  * The contract between the engine (mechanism) and a clause module (policy): a clause brings its
  * text, its parameters and a `compile` that turns resolved parameters into a fast evaluator.
  */
+import type { BulkClauseEvaluator } from './bulk.ts';
 import type { IndexedFacts } from './facts.ts';
 import { valueAt, type Parameter, type ValueAt } from './parameter.ts';
 import type { Bilingual, ClauseId, Entitlement, NotOwed, TraceParameter } from './results.ts';
@@ -32,7 +33,16 @@ export interface ClauseDefinition {
   formulaVersion: string;
   text: ClauseText;
   parameters: readonly Parameter<ParamValue>[];
-  compile(ctx: ClauseCompileContext): ClauseEvaluator;
+  /**
+   * The evaluator, or the evaluator with a columnar one for `evaluateBulk` (same rules, no
+   * traces, no not-owed, no object per event). Without `bulk`, bulk runs call `run`.
+   */
+  compile(ctx: ClauseCompileContext): ClauseEvaluator | CompiledClause;
+}
+
+export interface CompiledClause {
+  run: ClauseEvaluator;
+  bulk?: BulkClauseEvaluator;
 }
 
 export interface VersionWindow {

@@ -70,3 +70,35 @@ export function firstDayOfYear(year: number): string {
 export function lastDayOfYear(year: number): string {
   return `${pad4(year)}-12-31`;
 }
+
+/**
+ * Days since 1970-01-01 of a civil date (proleptic Gregorian), pure integer arithmetic: bulk
+ * evaluation compares these instead of strings. `dayNumber(a) < dayNumber(b)` iff `a < b` for ISO dates.
+ */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `dayNumberOf` of an ISO date string, read without substrings. */
+export function dayNumber(iso: string): number {
+  const y = yearOf(iso);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  return dayNumberOf(y, m, d);
+}
+
+/** `dayNumber(addMonths(iso, months))` without building the string. */
+export function addMonthsDayNumber(iso: string, months: number): number {
+  const y = yearOf(iso);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return dayNumberOf(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}

@@ -2,8 +2,9 @@
  * The engine: compile a policy version once (parameters resolved, overrides applied, clause
  * evaluators built), then evaluate facts for a fiscal year as a pure function.
  */
+import { BulkSink, bulkFactsOf, runAsObjects, type BulkClauseEvaluator, type BulkEvaluation } from './bulk.ts';
 import type { ClauseCompileContext, ClauseDefinition, ClauseEvaluator, ParamValue, RunContext, VersionWindow } from './clause.ts';
-import { isIsoDate } from './dates.ts';
+import { dayNumber, isIsoDate } from './dates.ts';
 import { indexFacts, isIndexedFacts, LEVELS, type IndexedFacts, type PolicyFacts } from './facts.ts';
 import { checkParameter, type DatedValue, type Parameter, type Reference } from './parameter.ts';
 import type { Evaluation, NotOwed } from './results.ts';
@@ -28,7 +29,12 @@ export interface CompiledPolicy {
   readonly window: VersionWindow;
   /** Every parameter of every clause, overrides applied. */
   readonly parameters: readonly Parameter<ParamValue>[];
-  readonly clauses: readonly { readonly definition: ClauseDefinition; readonly run: ClauseEvaluator }[];
+  readonly clauses: readonly {
+    readonly definition: ClauseDefinition;
+    readonly run: ClauseEvaluator;
+    /** The columnar evaluator `evaluateBulk` uses, when the clause has one. */
+    readonly bulk: BulkClauseEvaluator | null;
+  }[];
 }
 
 export interface EvaluateOptions {
@@ -112,7 +118,10 @@ export function compile(
       return p;
     },
   };
-  const clauses = version.clauses.map((definition) => ({ definition, run: definition.compile(ctx) }));
+  const clauses = version.clauses.map((definition) => {
+    const c = definition.compile(ctx);
+    return typeof c === 'function' ? { definition, run: c, bulk: null } : { definition, run: c.run, bulk: c.bulk ?? null };
+  });
   // Parameters a clause declares but did not ask for still belong in the list.
   for (const c of version.clauses) for (const p of c.parameters) if (!resolved.has(p.id)) ctx.param(p);
   return { policyVersion: version.id, version, window: w, parameters: [...resolved.values()], clauses };
@@ -142,6 +151,41 @@ export function evaluate(compiled: CompiledPolicy, facts: PolicyFacts | IndexedF
     entitlements: run.entitlements,
     notOwed: run.notOwed,
   };
+}
+
+export interface BulkOptions {
+  fiscalYear: number;
+  /** Computation date: revocations on or before it count. Default: every recorded revocation. */
+  asOf?: string;
+}
+
+/**
+ * The entitlements of a fiscal year as columns (see `BulkEvaluation`): the same rows, in the same
+ * order, with the same keys and amounts as `evaluate(…, { trace: false, notOwed: false })`, but
+ * no object per event or result. Given a `CompiledRegistry`, every version contributes the
+ * triggers of its own window, as `evaluateRegistry`. Index the facts once (`indexFacts`) and pass
+ * the same IndexedFacts for every year: its columns are built on first use and reused.
+ */
+export function evaluateBulk(
+  compiled: CompiledPolicy | CompiledRegistry,
+  facts: PolicyFacts | IndexedFacts,
+  opts: BulkOptions,
+): BulkEvaluation {
+  if (!Number.isInteger(opts.fiscalYear)) throw new Error('fiscalYear must be an integer');
+  if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) throw new Error('asOf is not an ISO date');
+  const indexed = isIndexedFacts(facts) ? facts : indexFacts(facts);
+  const bulk = bulkFactsOf(indexed);
+  const sink = new BulkSink(bulk, opts.fiscalYear);
+  const asOf = opts.asOf ?? OPEN_END;
+  const run = { fiscalYear: opts.fiscalYear, asOf, asOfDay: dayNumber(asOf), facts: indexed, bulk, sink };
+  const versions = 'registry' in compiled ? compiled.compiled : [compiled];
+  for (const v of versions) {
+    for (const c of v.clauses) {
+      if (c.bulk !== null) c.bulk(run);
+      else runAsObjects(c.run, run);
+    }
+  }
+  return sink.result(versions.map((v) => v.policyVersion));
 }
 
 export const NOT_IN_FORCE_CODE = 'policy_not_in_force';

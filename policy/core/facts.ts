@@ -80,7 +80,7 @@ export interface PolicyFacts {
 
 /**
  * Facts indexed for evaluation: carriers by id, residencies by enterprise. Build once with
- * `indexFacts` and reuse across fiscal years.
+ * `indexFacts` and reuse across fiscal years; each index is built on first use.
  */
 export interface IndexedFacts {
   readonly facts: PolicyFacts;
@@ -93,6 +93,8 @@ export interface IndexedFacts {
   readonly duplicateTitleIds: readonly string[];
   readonly carriersById: ReadonlyMap<string, Carrier>;
   readonly residenciesByEnterprise: ReadonlyMap<string, readonly Residency[]>;
+  /** Set when the caller vouched for unique titleIds (`IndexOptions.titleIdsUnique`). */
+  readonly titleIdsUnique?: boolean;
 }
 
 const NO_TITLES: readonly TitleEvent[] = [];
@@ -110,41 +112,86 @@ export interface IndexOptions {
   titleIdsUnique?: boolean;
 }
 
-export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): IndexedFacts {
-  const titlesByYear = new Map<number, TitleEvent[]>();
-  const seen = opts.titleIdsUnique === true ? null : new Set<string>();
-  const duplicateTitleIds: string[] = [];
-  const byYear: (TitleEvent[] | undefined)[] = Array.from({ length: 300 }, () => undefined);
-  for (const t of facts.titles) {
-    if (seen === null) {
-      // trusted unique
-    } else if (seen.has(t.titleId)) {
-      duplicateTitleIds.push(t.titleId);
-      continue;
-    } else seen.add(t.titleId);
-    const y = yearOf(t.recognisedOn);
-    // An array indexed by year avoids a Map look-up per event; the Map is built once at the end.
-    const slot = y - 1900;
-    let list = slot >= 0 && slot < 300 ? byYear[slot] : titlesByYear.get(y);
-    if (list === undefined) {
-      list = [];
-      if (slot >= 0 && slot < 300) byYear[slot] = list;
-      else titlesByYear.set(y, list);
+/**
+ * Builds nothing until asked: each index is computed on first use and kept, so a caller that
+ * needs only some of them (the bulk path reads the facts as columns) pays only for those.
+ */
+class LazyIndex implements IndexedFacts {
+  private byYear: ReadonlyMap<number, readonly TitleEvent[]> | undefined;
+  private duplicates: readonly string[] | undefined;
+  private carriers: ReadonlyMap<string, Carrier> | undefined;
+  private residencies: ReadonlyMap<string, readonly Residency[]> | undefined;
+
+  constructor(
+    readonly facts: PolicyFacts,
+    readonly titleIdsUnique: boolean,
+  ) {}
+
+  get titlesByYear(): ReadonlyMap<number, readonly TitleEvent[]> {
+    if (this.byYear === undefined) this.indexTitles();
+    return this.byYear ?? new Map();
+  }
+
+  get duplicateTitleIds(): readonly string[] {
+    if (this.duplicates === undefined) this.indexTitles();
+    return this.duplicates ?? [];
+  }
+
+  get carriersById(): ReadonlyMap<string, Carrier> {
+    if (this.carriers === undefined) {
+      const m = new Map<string, Carrier>();
+      for (const c of this.facts.carriers) m.set(c.carrierId, c);
+      this.carriers = m;
     }
-    list.push(t);
+    return this.carriers;
   }
-  byYear.forEach((list, slot) => {
-    if (list !== undefined) titlesByYear.set(slot + 1900, list);
-  });
-  const carriersById = new Map<string, Carrier>();
-  for (const c of facts.carriers) carriersById.set(c.carrierId, c);
-  const residenciesByEnterprise = new Map<string, Residency[]>();
-  for (const r of facts.residencies) {
-    const list = residenciesByEnterprise.get(r.enterpriseId);
-    if (list) list.push(r);
-    else residenciesByEnterprise.set(r.enterpriseId, [r]);
+
+  get residenciesByEnterprise(): ReadonlyMap<string, readonly Residency[]> {
+    if (this.residencies === undefined) {
+      const m = new Map<string, Residency[]>();
+      for (const r of this.facts.residencies) {
+        const list = m.get(r.enterpriseId);
+        if (list) list.push(r);
+        else m.set(r.enterpriseId, [r]);
+      }
+      this.residencies = m;
+    }
+    return this.residencies;
   }
-  return { facts, titlesByYear, duplicateTitleIds, carriersById, residenciesByEnterprise };
+
+  private indexTitles(): void {
+    const titlesByYear = new Map<number, TitleEvent[]>();
+    const seen = this.titleIdsUnique ? null : new Set<string>();
+    const duplicateTitleIds: string[] = [];
+    const byYear: (TitleEvent[] | undefined)[] = Array.from({ length: 300 }, () => undefined);
+    for (const t of this.facts.titles) {
+      if (seen === null) {
+        // trusted unique
+      } else if (seen.has(t.titleId)) {
+        duplicateTitleIds.push(t.titleId);
+        continue;
+      } else seen.add(t.titleId);
+      const y = yearOf(t.recognisedOn);
+      // An array indexed by year avoids a Map look-up per event; the Map is built once at the end.
+      const slot = y - 1900;
+      let list = slot >= 0 && slot < 300 ? byYear[slot] : titlesByYear.get(y);
+      if (list === undefined) {
+        list = [];
+        if (slot >= 0 && slot < 300) byYear[slot] = list;
+        else titlesByYear.set(y, list);
+      }
+      list.push(t);
+    }
+    byYear.forEach((list, slot) => {
+      if (list !== undefined) titlesByYear.set(slot + 1900, list);
+    });
+    this.byYear = titlesByYear;
+    this.duplicates = duplicateTitleIds;
+  }
+}
+
+export function indexFacts(facts: PolicyFacts, opts: IndexOptions = {}): IndexedFacts {
+  return new LazyIndex(facts, opts.titleIdsUnique === true);
 }
 
 export function isIndexedFacts(x: PolicyFacts | IndexedFacts): x is IndexedFacts {

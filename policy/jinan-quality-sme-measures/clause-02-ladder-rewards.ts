@@ -6,8 +6,16 @@
  * 省级瞪羚企业，给予一次性奖励50万元；对有效期满经复核或重新申报认定的省级瞪羚企业和专精特新中小企业，
  * 分别给予 20 万元、10 万元延续性奖励。（责任单位：市工业和信息化局、市财政局）
  */
-import { DatedLookup, traceParameter, type ClauseDefinition, type ClauseText, type ParamValue } from '../core/clause.ts';
-import { firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
+import { TITLE_CODES, decodeTitleCode, runAsObjects, type BulkClauseEvaluator } from '../core/bulk.ts';
+import {
+  DatedLookup,
+  traceParameter,
+  type ClauseDefinition,
+  type ClauseEvaluator,
+  type ClauseText,
+  type ParamValue,
+} from '../core/clause.ts';
+import { dayNumber, firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
 import { TITLE_KINDS, titlesOfYear, type Level, type Recognition, type TitleEvent, type TitleKind } from '../core/facts.ts';
 import { valueAt, type Parameter } from '../core/parameter.ts';
 import type { Bilingual, Reason, Trace, TraceCondition, TraceParameter, Trigger } from '../core/results.ts';
@@ -337,7 +345,7 @@ export const clause2: ClauseDefinition = {
       };
     }
 
-    return (facts, run) => {
+    const evaluator: ClauseEvaluator = (facts, run) => {
       const fy = run.fiscalYear;
       const recYear = fy - offset;
       const yLo = firstDayOfYear(recYear);
@@ -382,5 +390,54 @@ export const clause2: ClauseDefinition = {
       }
       if (highest) applyHighestOnly(run, start, (e) => `${e.beneficiary.id}|${e.fiscalYear}`, 'clause_2_highest_only_superseded');
     };
+
+    const wFromDay = dayNumber(wFrom);
+    const wUntilDay = dayNumber(wUntil);
+    /**
+     * The same rules over columns: at the start of the year every (kind, recognition, level)
+     * resolves to an amount or to nothing, so an event costs one table read and three integer
+     * comparisons. A parameter that changes inside the year sends the year down the ordinary path.
+     */
+    const bulk: BulkClauseEvaluator = (b) => {
+      const fy = b.fiscalYear;
+      const recYear = fy - offset;
+      const yLo = firstDayOfYear(recYear);
+      const table = buildTable(yLo, lastDayOfYear(recYear));
+      const items: RuntimeItem[] = [];
+      for (const kind of TITLE_KINDS) items.push(table[kind].first, table[kind].renewal);
+      if (items.some((rt) => (rt.amount !== null && !rt.amount.isSingle) || (rt.levels !== null && !rt.levels.isSingle)))
+        return runAsObjects(evaluator, b);
+      const { sink, bulk: cols } = b;
+      const amounts = new Float64Array(TITLE_CODES).fill(-1);
+      const itemOf = new Uint16Array(TITLE_CODES);
+      for (let code = 0; code < TITLE_CODES; code++) {
+        const { kind, recognition, level } = decodeTitleCode(code);
+        const rt = recognition === 'first' ? table[kind].first : table[kind].renewal;
+        const lv = rt.levels?.single;
+        const amt = rt.amount?.single;
+        if (lv === undefined || amt === undefined || !lv.value.includes(level)) continue;
+        amounts[code] = amt.value;
+        itemOf[code] = sink.item('2', rt.item, 'enterprise', policyVersion);
+      }
+      const highest = valueAt(highestParam, yLo > wFrom ? yLo : wFrom)?.value === true;
+      const { start, end } = cols.yearRange(recYear);
+      const order = cols.order;
+      const code = cols.code;
+      const day = cols.day;
+      const revokedDay = cols.revokedDay;
+      const asOfDay = b.asOfDay;
+      const first = sink.count;
+      for (let j = start; j < end; j++) {
+        const p = order[j] as number;
+        const c = code[p] as number;
+        const amount = amounts[c] as number;
+        if (amount < 0) continue;
+        const d = day[p] as number;
+        if (d < wFromDay || d > wUntilDay || (revokedDay[p] as number) <= asOfDay) continue;
+        sink.push(itemOf[c] as number, p, p, amount);
+      }
+      if (highest) sink.highestOnly(first, (r) => cols.titles[sink.trigger[r] ?? -1]?.enterpriseId ?? '');
+    };
+    return { run: evaluator, bulk };
   },
 };

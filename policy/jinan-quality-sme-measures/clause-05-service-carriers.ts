@@ -8,15 +8,17 @@
  * 服务示范平台”一次奖励50万元，对新认定的省级“中小企业公共服务示范平台”一次性奖励20万元。
  * （责任单位：市工业和信息化局、市财政局）
  */
+import { DEMO_BASE, TITLE_CODES, decodeTitleCode, levelIndex, runAsObjects, type BulkClauseEvaluator } from '../core/bulk.ts';
 import {
   DatedLookup,
   traceParameter,
   type ClauseDefinition,
+  type ClauseEvaluator,
   type ClauseText,
   type ParamValue,
   type RunContext,
 } from '../core/clause.ts';
-import { addMonths, firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
+import { addMonths, dayNumber, firstDayOfYear, lastDayOfYear } from '../core/dates.ts';
 import {
   titlesOfYear,
   type Carrier,
@@ -570,9 +572,94 @@ export const clause5: ClauseDefinition = {
       }
     }
 
-    return (facts, run) => {
+    const evaluator: ClauseEvaluator = (facts, run) => {
       runBases(facts, run);
       runPlatforms(facts, run);
     };
+
+    const wFromDay = dayNumber(wFrom);
+    const wUntilDay = dayNumber(wUntil);
+    /**
+     * The bases over columns: each (kind, recognition, level) resolves to an amount or nothing at
+     * the start of the claim year; only titles that can earn scan their enterprise's residencies,
+     * with integer dates and the completion day of each residency computed once. Platforms (a
+     * few carriers) take the ordinary path. A parameter that changes inside the year sends the
+     * whole clause down the ordinary path for that year.
+     */
+    const bulk: BulkClauseEvaluator = (b) => {
+      const fy = b.fiscalYear;
+      const recYear = fy - claimOffset;
+      const yLo = firstDayOfYear(recYear);
+      const L = lookups(yLo, lastDayOfYear(recYear));
+      const dated = [L.high, L.low, L.baseLevels, L.months, ...[...L.kinds.values()].map((k) => k.levels)];
+      if (dated.some((x) => !x.isSingle)) return runAsObjects(evaluator, b);
+      const { sink, bulk: cols } = b;
+      const amounts = new Float64Array(TITLE_CODES).fill(-1);
+      const itemOf = new Uint16Array(TITLE_CODES);
+      for (let code = 0; code < TITLE_CODES; code++) {
+        const { kind, recognition, level } = decodeTitleCode(code);
+        const k = L.kinds.get(kind);
+        if (k === undefined || recognition !== 'first') continue;
+        const lv = k.levels.single;
+        const amt = (k.tier === 'high' ? L.high : L.low).single;
+        if (lv === undefined || amt === undefined || !lv.value.includes(level)) continue;
+        amounts[code] = amt.value;
+        itemOf[code] = sink.item('5', k.item, 'carrier', policyVersion);
+      }
+      const baseLevelOk = new Uint8Array(3);
+      for (const level of L.baseLevels.single?.value ?? []) baseLevelOk[levelIndex(level)] = 1;
+      const complete = cols.completionDays(L.months.single?.value ?? 12);
+      const highest = valueAt(p.highest, yLo > wFrom ? yLo : wFrom)?.value === true;
+      const { start, end } = cols.yearRange(recYear);
+      const { order, titles } = cols;
+      const { code, day, revokedDay, groupStart, resCarrier, resFromDay, resToDay } = cols;
+      const { carrierKind, carrierLevel, carrierRecognisedDay, carrierValidUntilDay, carrierRevokedDay, carrierRank } = cols;
+      const asOfDay = b.asOfDay;
+      const first = sink.count;
+      for (let j = start; j < end; j++) {
+        const i = order[j] as number;
+        const c = code[i] as number;
+        const amount = amounts[c] as number;
+        if (amount < 0) continue;
+        const d = day[i] as number;
+        if (d < wFromDay || d > wUntilDay || (revokedDay[i] as number) <= asOfDay) continue;
+        const g = cols.groupOf((titles[i] as TitleEvent).enterpriseId);
+        if (g < 0) continue;
+        // Interpretation: one title event rewards one base — the longest residency (earliest fromDate, then carrierId).
+        let chosen = -1;
+        let chosenFrom = 0;
+        let chosenRank = 0;
+        const to = groupStart[g + 1] as number;
+        for (let k = groupStart[g] as number; k < to; k++) {
+          const base = resCarrier[k] as number;
+          if (base < 0 || carrierKind[base] !== DEMO_BASE || baseLevelOk[carrierLevel[base] as number] === 0) continue;
+          if (
+            (carrierRecognisedDay[base] as number) > d ||
+            d > (carrierValidUntilDay[base] as number) ||
+            (carrierRevokedDay[base] as number) <= d ||
+            (resToDay[k] as number) < d ||
+            (complete[k] as number) > d
+          )
+            continue;
+          const from = resFromDay[k] as number;
+          const rank = carrierRank[base] as number;
+          if (chosen < 0 || from < chosenFrom || (from === chosenFrom && rank < chosenRank)) {
+            chosen = k;
+            chosenFrom = from;
+            chosenRank = rank;
+          }
+        }
+        if (chosen >= 0) sink.push(itemOf[c] as number, i, resCarrier[chosen] as number, amount);
+      }
+      if (highest) {
+        sink.highestOnly(
+          first,
+          (r) =>
+            `${cols.carriers[sink.beneficiary[r] ?? -1]?.carrierId ?? ''}|${cols.titles[sink.trigger[r] ?? -1]?.enterpriseId ?? ''}`,
+        );
+      }
+      runAsObjects(runPlatforms, b);
+    };
+    return { run: evaluator, bulk };
   },
 };
