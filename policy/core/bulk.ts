@@ -63,6 +63,66 @@ export function decodeTitleCode(code: number): { kind: TitleKind; recognition: R
 const dayOrNone = (iso: string | null | undefined): number => (iso == null ? NO_DATE : dayNumber(iso));
 
 /**
+ * Exact string → dense integer id, for the ids the hot loop looks up (enterprise ids): open
+ * addressing over one Int32Array of (hash, id + 1) pairs, so a look-up costs one probe and,
+ * when the hash matches, one string comparison. A Map of strings costs several cache misses.
+ */
+export class IdIndex {
+  readonly keys: string[] = [];
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap * 2);
+  }
+
+  static hash(s: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d);
+    h ^= h >>> 15;
+    return h | 0;
+  }
+
+  /** The id of `s`, or -1. */
+  get(s: string): number {
+    const h = IdIndex.hash(s);
+    const slots = this.slots;
+    let i = h & this.mask;
+    for (;;) {
+      const v = slots[2 * i + 1] as number;
+      if (v === 0) return -1;
+      if (slots[2 * i] === h && this.keys[v - 1] === s) return v - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The id of `s`, added (the next id) when new. Never more keys than `expected`. */
+  add(s: string): number {
+    const h = IdIndex.hash(s);
+    const slots = this.slots;
+    let i = h & this.mask;
+    for (;;) {
+      const v = slots[2 * i + 1] as number;
+      if (v === 0) {
+        const id = this.keys.length;
+        if (2 * (id + 1) > this.mask + 1) throw new Error('IdIndex: more keys than expected');
+        this.keys.push(s);
+        slots[2 * i] = h;
+        slots[2 * i + 1] = id + 1;
+        return id;
+      }
+      if (slots[2 * i] === h && this.keys[v - 1] === s) return v - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+/**
  * The facts as columns, built in one pass over the title events. Title columns are indexed by the
  * title's index `p` in `facts.titles`; `order` lists the indexes year by year (facts order within
  * a year, each titleId once unless the caller vouched for unique ids, as `titlesByYear`).
@@ -88,7 +148,7 @@ export class BulkFacts {
   readonly resFromDay: Int32Array;
   /** toDate (inclusive) as a day number, NO_DATE while resident. */
   readonly resToDay: Int32Array;
-  private readonly groupOfEnterprise = new Map<string, number>();
+  private readonly groupOfEnterprise: IdIndex;
   private readonly completion = new Map<number, Int32Array>();
 
   /** Carrier columns, by index in `facts.carriers`. */
@@ -183,18 +243,14 @@ export class BulkFacts {
     carriers.forEach((c, i) => (this.carrierRank[i] = rankOf.get(c.carrierId) ?? 0));
 
     const rs = indexed.facts.residencies;
+    this.groupOfEnterprise = new IdIndex(rs.length);
     const counts: number[] = [];
     const groupOfRow = new Int32Array(rs.length);
     for (let i = 0; i < rs.length; i++) {
-      const r = rs[i] as Residency;
-      let g = this.groupOfEnterprise.get(r.enterpriseId);
-      if (g === undefined) {
-        g = counts.length;
-        this.groupOfEnterprise.set(r.enterpriseId, g);
-        counts.push(0);
-      }
+      const g = this.groupOfEnterprise.add((rs[i] as Residency).enterpriseId);
+      if (g === counts.length) counts.push(0);
       groupOfRow[i] = g;
-      counts[g] = (counts[g] ?? 0) + 1;
+      counts[g] = (counts[g] as number) + 1;
     }
     this.groupStart = new Int32Array(counts.length + 1);
     for (let g = 0; g < counts.length; g++) this.groupStart[g + 1] = (this.groupStart[g] ?? 0) + (counts[g] ?? 0);
@@ -225,7 +281,7 @@ export class BulkFacts {
 
   /** The residency group of an enterprise, or -1 when it resides nowhere. */
   groupOf(enterpriseId: string): number {
-    return this.groupOfEnterprise.get(enterpriseId) ?? -1;
+    return this.groupOfEnterprise.get(enterpriseId);
   }
 
   /** The day each residency is complete after `months` months (clamped to the month end), cached. */
