@@ -22,6 +22,9 @@ const CarrierPage = lazy(() => import('./pages/carriers/CarrierPage.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.tsx'));
 const EntitlementListPage = lazy(() => import('./pages/policy/EntitlementListPage.tsx'));
 const BudgetPage = lazy(() => import('./pages/policy/BudgetPage.tsx'));
+const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
+const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -36,6 +39,9 @@ function SignedInRoutes() {
           <Route path="policy" element={<PolicyPage />} />
           <Route path="entitlements" element={<EntitlementListPage />} />
           <Route path="budget" element={<BudgetPage />} />
+          <Route path="imports" element={<ImportListPage />} />
+          <Route path="imports/new" element={<NewImportPage />} />
+          <Route path="imports/:id" element={<ImportPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -5,6 +5,7 @@ import type {
   CarrierDetail,
   CarrierQuery,
   CarrierRow,
+  DecisionInput,
   EnterpriseDetail,
   EnterpriseInput,
   EnterprisePatch,
@@ -13,6 +14,15 @@ import type {
   EntitlementDetail,
   EntitlementPage,
   EntitlementQuery,
+  ImportCreated,
+  ImportDetail,
+  ImportInspection,
+  ImportListQuery,
+  ImportOptions,
+  ImportRow,
+  ImportRowQuery,
+  ImportSummary,
+  MappingInput,
   Meta,
   Page,
   PolicyVersion,
@@ -117,3 +127,51 @@ export const fetchBudget = (years: readonly number[]): Promise<BudgetResponse> =
 
 export const runWhatIf = (input: WhatIfRequest): Promise<WhatIfResult> =>
   request<WhatIfResult>('/api/budget/what-if', { method: 'POST', body: input });
+
+// ---------- List import (city officers) ----------
+
+/** The list as the officer gives it: a file, or text copied out of a PDF. */
+export type ImportSource = { kind: 'file'; file: File; sheet?: string } | { kind: 'text'; text: string; fileName?: string };
+
+export function inspectImport(source: ImportSource): Promise<ImportInspection> {
+  if (source.kind === 'text')
+    return request<ImportInspection>('/api/imports/inspect/text', { method: 'POST', body: { text: source.text } });
+  const form = new FormData();
+  if (source.sheet) form.append('sheet', source.sheet);
+  form.append('file', source.file, source.file.name);
+  return request<ImportInspection>('/api/imports/inspect', { method: 'POST', form });
+}
+
+/** Uploads and previews; `reused` when the same list with the same choice is already previewed or applied. */
+export function createImport(source: ImportSource, options: ImportOptions, mapping?: MappingInput): Promise<ImportCreated> {
+  if (source.kind === 'text')
+    return request<ImportCreated>('/api/imports/text', {
+      method: 'POST',
+      body: { text: source.text, ...(source.fileName ? { fileName: source.fileName } : {}), ...options, ...(mapping ? { mapping } : {}) },
+    });
+  const form = new FormData();
+  for (const [key, value] of Object.entries(options)) if (value !== undefined && value !== '') form.append(key, String(value));
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (source.sheet) form.append('sheet', source.sheet);
+  // Fields before the file, so the server has them when the file part arrives.
+  form.append('file', source.file, source.file.name);
+  return request<ImportCreated>('/api/imports', { method: 'POST', form });
+}
+
+export const listImports = (query: ImportListQuery, signal?: AbortSignal): Promise<Page<ImportSummary>> =>
+  request<Page<ImportSummary>>(`/api/imports${toQueryString({ ...query })}`, signal ? { signal } : {});
+
+export const getImport = (id: number, query: ImportRowQuery = {}, signal?: AbortSignal): Promise<ImportDetail> =>
+  request<ImportDetail>(`/api/imports/${id}${toQueryString({ ...query })}`, signal ? { signal } : {});
+
+export const decideImportRow = (id: number, rowNo: number, decision: DecisionInput): Promise<ImportRow> =>
+  request<ImportRow>(`/api/imports/${id}/rows/${rowNo}/decision`, { method: 'POST', body: decision });
+
+export const applyImport = (id: number, skipUndecided: boolean): Promise<{ import: ImportSummary }> =>
+  request<{ import: ImportSummary }>(`/api/imports/${id}/apply`, { method: 'POST', body: skipUndecided ? { skipUndecided } : {} });
+
+export const revertImport = (id: number, reason: string): Promise<{ import: ImportSummary }> =>
+  request<{ import: ImportSummary }>(`/api/imports/${id}/revert`, { method: 'POST', body: { reason } });
+
+export const importUnmatchedUrl = (id: number): string => `/api/imports/${id}/unmatched.xlsx`;
+export const importFileUrl = (id: number): string => `/api/imports/${id}/file`;

@@ -468,3 +468,168 @@ export interface WhatIfResult {
   beneficiaryCount: number;
   totals: { base: number; alt: number; difference: number };
 }
+
+// ---------- List import (src/modules/imports) ----------
+
+export type ImportStatus = 'preview' | 'applied' | 'reverted';
+export type ImportVerdict = 'matched' | 'ambiguous' | 'not_found' | 'other_city' | 'duplicate' | 'invalid';
+export type ImportSourceType = 'xlsx' | 'csv' | 'text';
+export type MatchMethod = 'uscc' | 'name' | 'former_name' | 'normalised' | 'fuzzy';
+export type ImportOutcome = 'created' | 'already_recorded' | 'skipped' | 'duplicate';
+export type ColumnRole = 'seq' | 'name' | 'uscc' | 'region' | 'product' | 'recognition';
+/** The roles an officer may map by hand (the 序号 column is only detected). */
+export type MappedRole = Exclude<ColumnRole, 'seq'>;
+
+export interface DetectedMapping {
+  /** The header's row number; null when the list has no header. */
+  headerRow: number | null;
+  /** 1-based column numbers. */
+  columns: Partial<Record<ColumnRole, number>>;
+  confidence: 'header' | 'guessed' | 'manual';
+  headers: string[];
+  sheetName?: string | null;
+}
+
+export interface ImportInspection {
+  sourceType: ImportSourceType;
+  sheetName: string | null;
+  sheetNames: string[];
+  totalRows: number;
+  preview: { rowNo: number; cells: string[] }[];
+  detected: DetectedMapping | null;
+  problems: FieldProblem[];
+}
+
+/** What the officer sends when detection was unsure or wrong: column numbers or letters. */
+export interface MappingInput {
+  headerRow?: number | null;
+  columns: Partial<Record<MappedRole, number | string>>;
+}
+
+export interface ImportOptions {
+  kind: TitleKind;
+  level: TitleLevel;
+  batch?: string;
+  recognisedOn: string;
+  validUntil?: string;
+  defaultRecognition?: RecognitionKind;
+}
+
+export interface ImportCounts extends Record<ImportVerdict, number> {
+  total: number;
+  first: number;
+  renewal: number;
+  alreadyRecorded: number;
+  applied?: { created: number; alreadyRecorded: number; skipped: number; duplicate: number; enterprisesCreated: number };
+  reverted?: { titlesDeleted: number; entitlementsWithdrawn: number };
+}
+
+export interface ImportSummary {
+  id: number;
+  kind: TitleKind;
+  level: TitleLevel;
+  batch: string;
+  recognisedOn: string;
+  validUntil: string | null;
+  defaultRecognition: RecognitionKind;
+  sourceType: ImportSourceType;
+  fileName: string;
+  fileSize: number;
+  status: ImportStatus;
+  counts: ImportCounts;
+  mapping: DetectedMapping | null;
+  createdByName: string;
+  createdAt: string;
+  appliedAt: string | null;
+  revertedAt: string | null;
+  revertReason: string | null;
+}
+
+export interface ImportCandidate {
+  enterpriseId: number;
+  name: string;
+  uscc: string;
+  unitCode: string;
+  /** 0…1. */
+  score: number;
+  via: MatchMethod;
+  matchedName?: string;
+}
+
+export type ImportDecision =
+  | { action: 'match'; enterpriseId: number }
+  | { action: 'skip' }
+  | {
+      action: 'create';
+      enterprise: {
+        uscc: string;
+        name: string;
+        unitCode: string;
+        industryCode: string;
+        establishedOn: string;
+        sizeClass: SizeClass;
+        address?: string;
+      };
+    };
+
+export interface ImportRow {
+  rowNo: number;
+  raw: Record<string, string>;
+  name: string;
+  uscc: string | null;
+  region: string | null;
+  product: string | null;
+  section: string | null;
+  recognition: RecognitionKind;
+  verdict: ImportVerdict;
+  matchMethod: MatchMethod | null;
+  enterpriseId: number | null;
+  enterpriseName: string | null;
+  candidates: ImportCandidate[];
+  notes: Bilingual[];
+  duplicateOf: number | null;
+  titleExists: boolean;
+  decision: ImportDecision | null;
+  outcome: ImportOutcome | null;
+  titleId: number | null;
+}
+
+export interface ImportDetail {
+  import: ImportSummary;
+  rows: ImportRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ImportCreated {
+  import: ImportSummary;
+  reused: boolean;
+}
+
+export interface ImportListQuery {
+  status?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ImportRowQuery {
+  verdict?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type DecisionInput =
+  | { action: 'match'; enterpriseId: number }
+  | { action: 'skip' }
+  | { action: 'clear' }
+  | {
+      action: 'create';
+      industryCode: string;
+      establishedOn: string;
+      sizeClass: SizeClass;
+      uscc?: string;
+      name?: string;
+      unitCode?: string;
+      address?: string;
+    };

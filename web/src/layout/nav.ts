@@ -29,7 +29,7 @@ const OFFICERS: readonly Role[] = ['city_officer', 'district_officer'];
 /** Capabilities beyond the registry, in the order of DESIGN.md. */
 export const CAPABILITIES: readonly Capability[] = [
   { path: '/cases', label: 'nav.cases', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
-  { path: '/imports', label: 'nav.imports', built: false, roles: ['city_officer'] },
+  { path: '/imports', label: 'nav.imports', built: true, roles: ['city_officer'] },
   { path: '/pipeline', label: 'nav.pipeline', built: false, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/targets', label: 'nav.targets', built: false, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/financing', label: 'nav.financing', built: false, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
@@ -61,6 +61,11 @@ export function canEditEnterprises(user: User): boolean {
 }
 
 export function canManageTitles(user: User): boolean {
+  return user.role === 'city_officer';
+}
+
+/** Published lists span every district and become titles: the API admits city officers only. */
+export function canImportLists(user: User): boolean {
   return user.role === 'city_officer';
 }
 
