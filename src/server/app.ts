@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registryRoutes(app, ctx);
   await importRoutes(app, ctx);
   entitlementRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });

@@ -2,3 +2,4 @@ export * from './registry.ts';
 export * from './system.ts';
 export * from './entitlements.ts';
 export * from './imports.ts';
+export * from './dashboard.ts';

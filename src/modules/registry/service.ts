@@ -7,7 +7,8 @@ import { rowsOf, type Database, type DbOrTx } from '../../db/client.ts';
 import { carriers, enterpriseYearly, enterprises, residencies, titles, units } from '../../db/schema/index.ts';
 import { AppError, Problems } from '../../shared/errors.ts';
 import { maskName, maskPhone, type PersonalDataCipher } from '../../shared/crypto.ts';
-import { todayShanghai } from '../../shared/dates.ts';
+import { isIsoDate, todayShanghai } from '../../shared/dates.ts';
+import { TITLE_TARGETS } from '../../../policy/jinan-quality-sme-measures/clause-01-targets.ts';
 import { pinyinInitials } from '../../shared/chinese.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import {
@@ -60,7 +61,12 @@ export interface EnterpriseFilters {
   unitCode?: string | undefined;
   industry?: string | undefined;
   sizeClass?: string | undefined;
+  /** A title kind id, or "quality": any kind with a target in item 一(1) (the dashboard's drill-down). */
   titleKind?: string | undefined;
+  /** With titleKind: only titles at this level. */
+  level?: string | undefined;
+  /** The date titles are counted in force on (default today); also the date of the titles column. */
+  on?: string | undefined;
   sort?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -116,10 +122,13 @@ function enterpriseWhere(p: Principal, f: EnterpriseFilters, params: unknown[], 
   }
   if (f.unitCode) where.push(`e.unit_code = ${add(f.unitCode)}`);
   if (f.industry) where.push(`e.industry_code like ${add(f.industry + '%')}`);
-  if (f.sizeClass) where.push(`e.size_class = ${add(f.sizeClass)}::size_class`);
+  if (f.sizeClass === 'sme') where.push(`e.size_class <> 'large'`);
+  else if (f.sizeClass) where.push(`e.size_class = ${add(f.sizeClass)}::size_class`);
   if (f.titleKind) {
+    const kinds = f.titleKind === 'quality' ? TITLE_TARGETS.map((t) => t.kind) : [f.titleKind];
+    const level = f.level ? ` and t.level = ${add(f.level)}::title_level` : '';
     where.push(
-      `exists (select 1 from titles t where t.enterprise_id = e.id and t.kind = ${add(f.titleKind)}::title_kind
+      `exists (select 1 from titles t where t.enterprise_id = e.id and t.kind::text = any(${add(kinds)}::text[])${level}
         and t.recognised_on <= ${add(today)} and (t.valid_until is null or t.valid_until >= $${params.length})
         and (t.revoked_on is null or t.revoked_on > $${params.length}))`,
     );
@@ -145,8 +154,10 @@ export interface EnterpriseListItem {
 export function checkListFilters(f: EnterpriseFilters): void {
   const p = new Problems();
   if (f.sort && !(f.sort in SORTS)) p.add('sort', `不支持的排序“${f.sort}”`, `unsupported sort '${f.sort}'`);
-  if (f.titleKind && !TITLE_KIND_IDS.includes(f.titleKind as never)) p.add('titleKind', '未知称号类型', 'unknown title kind');
-  if (f.sizeClass && !['micro', 'small', 'medium', 'large'].includes(f.sizeClass)) p.add('sizeClass', '未知企业规模', 'unknown size class');
+  if (f.titleKind && f.titleKind !== 'quality' && !TITLE_KIND_IDS.includes(f.titleKind as never)) p.add('titleKind', '未知称号类型', 'unknown title kind');
+  if (f.level && !['national', 'provincial', 'city'].includes(f.level)) p.add('level', '未知级别', 'unknown level');
+  if (f.on && !isIsoDate(f.on)) p.add('on', '日期格式应为 YYYY-MM-DD', 'must be a date YYYY-MM-DD');
+  if (f.sizeClass && !['micro', 'small', 'medium', 'large', 'sme'].includes(f.sizeClass)) p.add('sizeClass', '未知企业规模', 'unknown size class');
   p.throwIfAny();
 }
 
@@ -157,7 +168,7 @@ export async function listEnterprises(
   opts: { limit?: number; offset?: number; withTotal?: boolean } = {},
 ): Promise<{ items: EnterpriseListItem[]; total: number }> {
   checkListFilters(f);
-  const today = todayShanghai();
+  const today = f.on || todayShanghai();
   const params: unknown[] = [];
   const where = enterpriseWhere(p, f, params, today);
   const pageSize = opts.limit ?? Math.min(Math.max(f.pageSize ?? 20, 1), 200);
