@@ -388,13 +388,15 @@ export function ImportRowsTable({ summary, reloadKey = 0, onDecided }: TableProp
         }}
         data-testid="verdict-filter"
       >
-        <Radio.Button value="all" data-testid="verdict-filter-all">
-          {t('imp.filter.all', { n: formatCount(c.total) })}
+        <Radio.Button value="all">
+          <span data-testid="verdict-filter-all">{t('imp.filter.all', { n: formatCount(c.total) })}</span>
         </Radio.Button>
         {VERDICTS.map((v) => (
-          <Radio.Button key={v} value={v} disabled={c[v] === 0} data-testid={`verdict-filter-${v}`}>
-            <span style={{ color: c[v] > 0 ? VERDICT_COLOURS[v] : undefined }}>{VERDICT_MARKS[v]}</span> {t(`imp.verdict.${v}`)}{' '}
-            <span className="num">{formatCount(c[v])}</span>
+          <Radio.Button key={v} value={v} disabled={c[v] === 0}>
+            <span data-testid={`verdict-filter-${v}`}>
+              <span style={{ color: c[v] > 0 ? VERDICT_COLOURS[v] : undefined }}>{VERDICT_MARKS[v]}</span> {t(`imp.verdict.${v}`)}{' '}
+              <span className="num">{formatCount(c[v])}</span>
+            </span>
           </Radio.Button>
         ))}
       </Radio.Group>
