@@ -21,6 +21,11 @@ const HELP = `sme — SME Ladder command line (济南市优质中小企业梯度
                                  from the database or a facts file (docs/schemas/policy-facts.v1
                                  .schema.json) and print them as JSON; --store recomputes and
                                  saves them in the database (idempotent)
+  sme cases sync [--year Y]      open a case for every owed entitlement without one, cancel
+                                 the unpaid cases of withdrawn entitlements (idempotent)
+  sme notices close [--today D]  close the 公示 notices whose period ended before D (default
+                                 today, Asia/Shanghai) and move their cases to finance review
+                                 (idempotent; run it daily from cron)
 `;
 
 type Cmd = (args: string[]) => Promise<number>;
@@ -173,6 +178,36 @@ async function entitlementsCmd(args: string[]): Promise<number> {
 }
 
 commands.entitlements = entitlementsCmd;
+
+commands.cases = async (args) => {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
+  if (positionals[0] !== 'sync' || (values.year !== undefined && !/^\d{4}$/.test(values.year))) {
+    log('usage: sme cases sync [--year Y]');
+    return 2;
+  }
+  const { syncCases } = await import('../modules/cases/service.ts');
+  return withPlatform(async (ctx) => {
+    const r = await syncCases(ctx.database, { id: null, name: 'cli' }, values.year ? { fiscalYear: Number(values.year) } : {});
+    process.stdout.write(JSON.stringify(r) + '\n');
+    return 0;
+  });
+};
+
+commands.notices = async (args) => {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { today: { type: 'string' } } });
+  const { isIsoDate, todayShanghai } = await import('../shared/dates.ts');
+  if (positionals[0] !== 'close' || (values.today !== undefined && !isIsoDate(values.today))) {
+    log('usage: sme notices close [--today YYYY-MM-DD]');
+    return 2;
+  }
+  const { closeDueNotices } = await import('../modules/cases/notices.ts');
+  return withPlatform(async (ctx) => {
+    const today = values.today ?? todayShanghai();
+    const r = await closeDueNotices(ctx.database, today, { id: null, name: 'cli' });
+    process.stdout.write(JSON.stringify({ today, ...r }) + '\n');
+    return 0;
+  });
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

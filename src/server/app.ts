@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
+import { caseRoutes } from '../modules/cases/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registryRoutes(app, ctx);
   await importRoutes(app, ctx);
   entitlementRoutes(app, ctx);
+  caseRoutes(app, ctx);
   dashboardRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -112,3 +112,51 @@ export function assertUnitWritable(p: Principal, unitCode: string, field = 'unit
 export function ensure(cond: boolean): void {
   if (!cond) throw new AppError('not_found');
 }
+
+// ---------- cases (issue 4: from entitlement to money) ----------
+
+/** What authorisation needs to know about a case: whose it is and which unit reviews it. */
+export interface CaseParty {
+  beneficiaryType: string;
+  enterpriseId: number | null;
+  carrierId: number | null;
+  unitCode: string;
+}
+
+/** The enterprise user of the beneficiary enterprise, or the operator of the beneficiary carrier. */
+export function isCaseBeneficiary(p: Principal, c: CaseParty): boolean {
+  if (c.beneficiaryType === 'enterprise') return p.role === 'enterprise_user' && p.enterpriseId !== null && p.enterpriseId === c.enterpriseId;
+  if (c.beneficiaryType === 'carrier') return p.role === 'carrier_operator' && p.carrierId !== null && p.carrierId === c.carrierId;
+  return false;
+}
+
+/** A district officer of the unit that manages the beneficiary. */
+export function isDistrictOfficerOf(p: Principal, unitCode: string): boolean {
+  return p.role === 'district_officer' && p.unitCode === unitCode;
+}
+
+/** Who may see a case: city and finance officers, the district of the beneficiary, the beneficiary. */
+export function canReadCase(p: Principal, c: CaseParty): boolean {
+  return p.role === 'city_officer' || p.role === 'finance_officer' || isDistrictOfficerOf(p, c.unitCode) || isCaseBeneficiary(p, c);
+}
+
+/** The city publishes 公示, opens cases from entitlements, resolves objections. */
+export function canManageNotices(p: Principal): boolean {
+  return p.role === 'city_officer';
+}
+
+/** The finance bureau builds, approves and pays disbursement batches. */
+export function canManageBatches(p: Principal): boolean {
+  return p.role === 'finance_officer';
+}
+
+/** Anyone signed in for a business role may object to a 公示 (the city also records written objections). */
+export function canFileObjection(p: Principal): boolean {
+  // A business account without its unit, enterprise or carrier is misconfigured: it may not act.
+  return enterpriseScope(p).kind !== 'none' && p.role !== 'finance_officer';
+}
+
+/** Case reports: city and finance see the city, a district officer their unit (scoped in the query). */
+export function canSeeCaseReports(p: Principal): boolean {
+  return p.role === 'city_officer' || p.role === 'finance_officer' || (p.role === 'district_officer' && p.unitCode !== null);
+}
