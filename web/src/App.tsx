@@ -22,6 +22,7 @@ const CarrierPage = lazy(() => import('./pages/carriers/CarrierPage.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy/PolicyPage.tsx'));
 const EntitlementListPage = lazy(() => import('./pages/policy/EntitlementListPage.tsx'));
 const BudgetPage = lazy(() => import('./pages/policy/BudgetPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
 const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
@@ -39,6 +40,7 @@ function SignedInRoutes() {
           <Route path="policy" element={<PolicyPage />} />
           <Route path="entitlements" element={<EntitlementListPage />} />
           <Route path="budget" element={<BudgetPage />} />
+          <Route path="targets" element={<DashboardPage />} />
           <Route path="imports" element={<ImportListPage />} />
           <Route path="imports/new" element={<NewImportPage />} />
           <Route path="imports/:id" element={<ImportPage />} />

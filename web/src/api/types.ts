@@ -133,6 +133,10 @@ export interface EnterpriseQuery {
   industry?: string;
   sizeClass?: string;
   titleKind?: string;
+  /** With titleKind: national | provincial | city. */
+  level?: string;
+  /** Titles counted in force on this date (default today). */
+  on?: string;
   sort?: string;
   page?: number;
   pageSize?: number;

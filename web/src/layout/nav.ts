@@ -31,7 +31,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { path: '/cases', label: 'nav.cases', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
   { path: '/imports', label: 'nav.imports', built: true, roles: ['city_officer'] },
   { path: '/pipeline', label: 'nav.pipeline', built: false, roles: [...OFFICERS, 'enterprise_user'] },
-  { path: '/targets', label: 'nav.targets', built: false, roles: [...OFFICERS, 'finance_officer'] },
+  { path: '/targets', label: 'nav.targets', built: true, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/financing', label: 'nav.financing', built: false, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
   { path: '/innovation', label: 'nav.innovation', built: false, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
   { path: '/competition', label: 'nav.competition', built: false, roles: [...OFFICERS, 'enterprise_user', 'judge'] },
@@ -67,6 +67,11 @@ export function canManageTitles(user: User): boolean {
 /** Published lists span every district and become titles: the API admits city officers only. */
 export function canImportLists(user: User): boolean {
   return user.role === 'city_officer';
+}
+
+/** The targets dashboard: the city for city and finance officers, their unit for district officers (server-scoped). */
+export function canSeeTargets(user: User): boolean {
+  return user.role === 'city_officer' || user.role === 'finance_officer' || user.role === 'district_officer';
 }
 
 /** Entitlements: officers (a district officer's list is narrowed by the server), finance, and beneficiaries (their own). */

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import type { UrlQuery } from '../../util/useUrlQuery.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 
-export const ENTERPRISE_FILTER_KEYS = ['q', 'unitCode', 'industry', 'sizeClass', 'titleKind'] as const;
+export const ENTERPRISE_FILTER_KEYS = ['q', 'unitCode', 'industry', 'sizeClass', 'titleKind', 'level', 'on'] as const;
 export type EnterpriseFilterKey = (typeof ENTERPRISE_FILTER_KEYS)[number];
 
 interface Props {
@@ -64,7 +64,10 @@ export function EnterpriseFilters({ value, onChange, showUnit }: Props) {
         style={{ width: 130 }}
         placeholder={t('ent.sizeClass')}
         value={value.sizeClass}
-        options={(ref.meta?.sizeClasses ?? []).map((s) => ({ value: s.id, label: ref.sizeClass(s.id) }))}
+        options={[
+          ...(ref.meta?.sizeClasses ?? []).map((s) => ({ value: s.id, label: ref.sizeClass(s.id) })),
+          { value: 'sme', label: t('dash.filter.sme') },
+        ]}
         onChange={(sizeClass?: string) => onChange({ sizeClass })}
         data-testid="filter-size"
       />
@@ -73,13 +76,16 @@ export function EnterpriseFilters({ value, onChange, showUnit }: Props) {
         style={{ width: 200 }}
         placeholder={t('ent.titleKind')}
         value={value.titleKind}
-        options={(ref.meta?.titleKinds ?? []).map((k) => ({ value: k.id, label: ref.titleKind(k.id) }))}
-        onChange={(titleKind?: string) => onChange({ titleKind })}
+        options={[
+          ...(ref.meta?.titleKinds ?? []).map((k) => ({ value: k.id, label: ref.titleKind(k.id) })),
+          { value: 'quality', label: t('dash.filter.quality') },
+        ]}
+        onChange={(titleKind?: string) => onChange({ titleKind, ...(titleKind ? {} : { level: undefined }) })}
         data-testid="filter-title"
       />
       <Button
         onClick={() =>
-          onChange({ q: undefined, unitCode: undefined, industry: undefined, sizeClass: undefined, titleKind: undefined })
+          onChange({ q: undefined, unitCode: undefined, industry: undefined, sizeClass: undefined, titleKind: undefined, level: undefined, on: undefined })
         }
       >
         {t('common.reset')}

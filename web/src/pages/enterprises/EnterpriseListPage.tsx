@@ -1,5 +1,5 @@
 /** `/enterprises`: the registry list with server-side paging, sorting and filters kept in the URL. */
-import { App, Button, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -126,6 +126,8 @@ export default function EnterpriseListPage() {
     industry: query.industry,
     sizeClass: query.sizeClass,
     titleKind: query.titleKind,
+    level: query.level,
+    on: query.on,
     sort: query.sort,
   };
   const requestKey = JSON.stringify({ ...filters, page, pageSize });
@@ -178,6 +180,21 @@ export default function EnterpriseListPage() {
         </Space>
       </div>
       <EnterpriseFilters value={query} onChange={setQuery} showUnit={user.role !== 'district_officer'} />
+      {(query.on || query.level) && (
+        // Set by the targets dashboard's drill-down: the list counts titles in force on that date.
+        <Space className="filters" data-testid="dashboard-filters">
+          {query.on && (
+            <Tag closable onClose={() => setQuery({ on: undefined })} data-testid="filter-on">
+              {t('dash.filter.on', { date: query.on })}
+            </Tag>
+          )}
+          {query.level && (
+            <Tag closable onClose={() => setQuery({ level: undefined })} data-testid="filter-level">
+              {t('dash.filter.level', { level: ref.level(query.level) })}
+            </Tag>
+          )}
+        </Space>
+      )}
       <Table<EnterpriseRow>
         rowKey="id"
         size="middle"
