@@ -381,6 +381,7 @@ export const zh = {
   'imp.method.name': '名称一致',
   'imp.method.former_name': '曾用名',
   'imp.method.normalised': '规范化名称',
+  'imp.method.manual': '人工指定',
   'imp.method.fuzzy': '相似名称',
   'imp.outcome.created': '已登记称号',
   'imp.outcome.already_recorded': '称号已存在',

@@ -2,7 +2,7 @@
  * The dialogs of an import: register a not-found firm (on apply), apply (with what it will
  * create), and revert (with the API's refusal when money has been paid).
  */
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -103,24 +103,31 @@ export function CreateEnterpriseModal({ importId, row, onClose, onDone }: Create
         >
           <UnitSelect testId="create-unit" />
         </Form.Item>
-        <Space size={16} wrap style={{ width: '100%' }} className="form-row">
-          <Form.Item name="industryCode" label={t('ent.industry')} rules={required} style={{ width: 300 }}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(ref.meta?.industries ?? []).map((i) => ({ value: i.code, label: `${i.code} ${pick(i)}` }))}
-              data-testid="create-industry"
-            />
-          </Form.Item>
-          <Form.Item name="sizeClass" label={t('ent.sizeClass')} rules={required} style={{ width: 120 }}>
-            <Select
-              options={(ref.meta?.sizeClasses ?? []).map((s) => ({ value: s.id, label: ref.sizeClass(s.id) }))}
-              data-testid="create-size"
-            />
-          </Form.Item>
-          <Form.Item name="establishedOn" label={t('ent.establishedOn')} rules={required}>
-            <DatePicker format="YYYY-MM-DD" data-testid="create-established" />
-          </Form.Item>
-        </Space>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="industryCode" label={t('ent.industry')} rules={required}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(ref.meta?.industries ?? []).map((i) => ({ value: i.code, label: `${i.code} ${pick(i)}` }))}
+                popupMatchSelectWidth={360}
+                data-testid="create-industry"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="sizeClass" label={t('ent.sizeClass')} rules={required}>
+              <Select
+                options={(ref.meta?.sizeClasses ?? []).map((s) => ({ value: s.id, label: ref.sizeClass(s.id) }))}
+                data-testid="create-size"
+              />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item name="establishedOn" label={t('ent.establishedOn')} rules={required}>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} data-testid="create-established" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="address" label={t('ent.address')}>
           <Input />
         </Form.Item>
@@ -339,11 +346,14 @@ export function ApiProblem({ error, testId, title }: { error: unknown; testId: s
             {fields.length > 0 && (
               <ul className="problem-list">
                 {fields.map((f, i) => {
-                  const place = problemPlace(f.field, t);
+                  const reason = pick(f.reason);
+                  const row = /rows\[(\d+)\]/.exec(f.field)?.[1];
+                  // The API's reasons usually name the row already (第12行 / row 12); add it only when not.
+                  const place = row && !reason.includes(row) ? problemPlace(f.field, t) : null;
                   return (
                     <li key={`${f.field}-${i}`} data-testid="problem-item">
                       {place && <strong>{place}: </strong>}
-                      {pick(f.reason)}
+                      {reason}
                     </li>
                   );
                 })}

@@ -27,14 +27,15 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<ImportSummary>['col
       key: 'createdAt',
       title: t('imp.col.createdAt'),
       dataIndex: 'createdAt',
-      width: 150,
+      width: 140,
       render: (v: string) => <span className="num nowrap">{formatDateTime(v)}</span>,
     },
-    { key: 'by', title: t('imp.col.createdBy'), dataIndex: 'createdByName', width: 110 },
+    { key: 'by', title: t('imp.col.createdBy'), dataIndex: 'createdByName', width: 90 },
     {
       key: 'file',
       title: t('imp.col.file'),
       dataIndex: 'fileName',
+      width: 230,
       render: (name: string, row) => (
         <Space orientation="vertical" size={0}>
           <span data-testid="import-file-name">
@@ -49,7 +50,7 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<ImportSummary>['col
     {
       key: 'title',
       title: t('imp.col.title'),
-      width: 250,
+      width: 220,
       render: (_: unknown, row) => (
         <Space orientation="vertical" size={2}>
           <Space size={4} wrap>
@@ -74,7 +75,7 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<ImportSummary>['col
     {
       key: 'counts',
       title: t('imp.col.counts'),
-      width: 230,
+      width: 200,
       render: (_: unknown, row) => {
         const c = row.counts;
         return (
@@ -97,7 +98,7 @@ function columns(i18n: I18n, ref: ReferenceData): TableProps<ImportSummary>['col
     {
       key: 'result',
       title: t('imp.col.result'),
-      width: 150,
+      width: 120,
       render: (_: unknown, row) => {
         if (row.status === 'reverted' && row.counts.reverted)
           return (
@@ -171,7 +172,7 @@ export default function ImportListPage() {
         loading={loading}
         dataSource={data?.items ?? []}
         columns={columns(i18n, ref)}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1150 }}
         rowClassName={() => 'clickable-row'}
         onRow={(row) => ({ onClick: () => navigate(`/imports/${row.id}`) })}
         locale={{ emptyText: t('imp.empty') }}

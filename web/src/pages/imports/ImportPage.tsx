@@ -42,7 +42,7 @@ export function ImportInfo({ summary }: { summary: ImportSummary }) {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('imp.col.createdBy')}>
-          {summary.createdByName} · <span className="num">{formatDateTime(summary.createdAt)}</span>
+          <span className="num">{`${summary.createdByName} · ${formatDateTime(summary.createdAt)}`}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('imp.defaultRecognition')}>{t(`imp.recognition.${summary.defaultRecognition}`)}</Descriptions.Item>
         {summary.mapping && (

@@ -120,7 +120,7 @@ function EnterprisePicker({ row, busy, onPick }: PickerProps) {
   return (
     <Select<number>
       size="small"
-      style={{ width: 260 }}
+      style={{ width: 226 }}
       placeholder={t('imp.pick')}
       title={t('imp.pickSearch')}
       showSearch={{ filterOption: false, onSearch: search }}
@@ -236,7 +236,7 @@ function columns(ctx: ColumnContext): TableProps<ImportRow>['columns'] {
       key: 'name',
       title: t('imp.col.name'),
       dataIndex: 'name',
-      width: 300,
+      width: 250,
       render: (name: string, row) => (
         <div>
           <div data-testid="row-name">{name || '—'}</div>
@@ -249,12 +249,12 @@ function columns(ctx: ColumnContext): TableProps<ImportRow>['columns'] {
         </div>
       ),
     },
-    { key: 'region', title: t('imp.col.region'), dataIndex: 'region', width: 100, render: (v: string | null) => v ?? '—' },
+    { key: 'region', title: t('imp.col.region'), dataIndex: 'region', width: 84, render: (v: string | null) => v ?? '—' },
     {
       key: 'section',
       title: t('imp.col.section'),
       dataIndex: 'recognition',
-      width: 100,
+      width: 90,
       render: (r: ImportRow['recognition'], row) => (
         <Tooltip title={row.section ?? undefined}>
           <Tag color={r === 'renewal' ? 'geekblue' : 'cyan'}>{t(`imp.recognition.${r}`)}</Tag>
@@ -265,11 +265,10 @@ function columns(ctx: ColumnContext): TableProps<ImportRow>['columns'] {
       key: 'verdict',
       title: t('imp.col.verdict'),
       dataIndex: 'verdict',
-      width: 130,
+      width: 120,
       render: (v: ImportVerdict, row) => (
         <Space orientation="vertical" size={2}>
           <VerdictTag verdict={v} />
-          {row.duplicateOf !== null && <Typography.Text type="secondary" className="small-text">{t('imp.duplicateOf', { row: row.duplicateOf })}</Typography.Text>}
           {row.titleExists && <Typography.Text type="secondary" className="small-text">{t('imp.titleExists')}</Typography.Text>}
         </Space>
       ),
@@ -277,19 +276,20 @@ function columns(ctx: ColumnContext): TableProps<ImportRow>['columns'] {
     {
       key: 'enterprise',
       title: t('imp.col.enterprise'),
-      width: 260,
+      width: 230,
       render: (_: unknown, row) => enterpriseCell(row, ctx.chosenNames, t),
     },
     {
       key: 'method',
       title: t('imp.col.method'),
-      width: 130,
+      width: 110,
       render: (_: unknown, row) => {
         const score = scoreOf(row);
+        const manual = row.decision?.action === 'match' || row.decision?.action === 'create';
         return (
           <Space orientation="vertical" size={0}>
-            <span>{methodLabel(row.matchMethod, t)}</span>
-            {score !== null && row.matchMethod !== null && (
+            <span>{manual ? t('imp.method.manual') : methodLabel(row.matchMethod, t)}</span>
+            {score !== null && (row.matchMethod !== null || manual) && (
               <Typography.Text type="secondary" className="small-text num" data-testid="row-score">
                 {t('imp.score', { score: percent(score) })}
               </Typography.Text>
@@ -300,12 +300,12 @@ function columns(ctx: ColumnContext): TableProps<ImportRow>['columns'] {
     },
   ];
   if (ctx.editable)
-    cols.push({ key: 'decision', title: t('imp.col.decision'), width: 330, render: (_: unknown, row) => <DecisionCell row={row} ctx={ctx} /> });
+    cols.push({ key: 'decision', title: t('imp.col.decision'), width: 250, render: (_: unknown, row) => <DecisionCell row={row} ctx={ctx} /> });
   if (ctx.applied)
     cols.push({
       key: 'outcome',
       title: t('imp.col.outcome'),
-      width: 120,
+      width: 110,
       render: (_: unknown, row) => (row.outcome ? <OutcomeTag outcome={row.outcome} /> : row.decision?.action === 'skip' ? <Tag>{t('imp.decided.skip')}</Tag> : '—'),
     });
   return cols;
@@ -407,7 +407,7 @@ export function ImportRowsTable({ summary, reloadKey = 0, onDecided }: TableProp
         loading={loading}
         dataSource={data?.rows ?? []}
         columns={cols}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1130 }}
         rowClassName={(row) => (row.verdict === 'ambiguous' && !row.decision && summary.status === 'preview' ? 'row-needs-decision' : '')}
         pagination={{
           current: page,

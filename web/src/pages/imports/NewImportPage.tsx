@@ -118,14 +118,10 @@ function SourceCard({ tab, onTab, file, onFile, text, onText }: SourceProps) {
                 accept=".xlsx,.csv,.txt"
                 maxCount={1}
                 multiple={false}
-                fileList={file ? [{ uid: 'list', name: file.name, size: file.size, status: 'done' }] : []}
+                showUploadList={false}
                 beforeUpload={(f) => {
                   if (accept(f)) onFile(f);
                   return Upload.LIST_IGNORE;
-                }}
-                onRemove={() => {
-                  onFile(null);
-                  return true;
                 }}
                 data-testid="upload-dragger"
               >
