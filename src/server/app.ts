@@ -66,7 +66,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   dashboardRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
   installNotFound(app, hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null);
   return app;
 }

@@ -76,7 +76,9 @@ export function installErrorHandler(app: FastifyInstance): void {
  */
 export function installNotFound(app: FastifyInstance, indexHtml: Buffer | null): void {
   app.setNotFoundHandler((req, reply) => {
-    if (indexHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    const path = req.url.split('?')[0] ?? '';
+    // Client routes (no file extension) get the app; a missing asset stays a 404.
+    if (indexHtml && req.method === 'GET' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
       return reply.type('text/html').send(indexHtml);
     }
     return reply.status(404).send(new AppError('not_found').toJSON());

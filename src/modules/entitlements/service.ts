@@ -191,13 +191,18 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
     counts.restored = toRestore.length;
     for (const s of gone) {
       const reasons = reasonsOf(notOwed.get(s.key));
-      const status = s.paid_at ? 'recovery_due' : 'withdrawn';
-      await tx.execute(
-        sql`update entitlements set status = ${status}::entitlement_status, status_reason = ${JSON.stringify(reasons)}::jsonb, updated_at = now()
-             where id = ${s.id}`,
+      // Decided inside the UPDATE: a payment committed meanwhile (it locks the row) makes this a
+      // recovery, never a silent withdrawal.
+      const [after] = await rowsOf<{ status: string }>(
+        tx,
+        sql`update entitlements
+               set status = (case when paid_at is null then 'withdrawn' else 'recovery_due' end)::entitlement_status,
+                   status_reason = ${JSON.stringify(reasons)}::jsonb, updated_at = now()
+             where id = ${s.id} and status = 'owed'
+         returning status`,
       );
-      if (status === 'withdrawn') counts.withdrawn++;
-      else counts.recoveryDue++;
+      if (after?.status === 'withdrawn') counts.withdrawn++;
+      else if (after?.status === 'recovery_due') counts.recoveryDue++;
     }
     const [t] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from entitlements where fiscal_year = ${opts.fiscalYear}`);
     counts.total = t?.n ?? 0;
@@ -211,8 +216,7 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
       await recordAudit(tx, actor, 'entitlements.recompute', 'fiscal_year', opts.fiscalYear, null, {
         policyVersion,
         counts,
-        withdrawn: gone.filter((g) => !g.paid_at).map((g) => g.key).slice(0, 200),
-        recoveryDue: gone.filter((g) => g.paid_at).map((g) => g.key).slice(0, 200),
+        noLongerOwed: gone.map((g) => g.key).slice(0, 200),
       });
     }
   });
@@ -240,7 +244,7 @@ function scopeWhere(p: Principal, params: unknown[]): string {
   if (p.role === 'finance_officer' || p.role === 'city_officer') return 'true';
   if (p.role === 'carrier_operator') return `x.carrier_id = ${add(p.carrierId ?? -1)}`;
   const scope = enterpriseScope(p);
-  if (scope.kind === 'unit') return `e.unit_code = ${add(scope.unitCode)}`;
+  if (scope.kind === 'unit') return `coalesce(e.unit_code, c.unit_code) = ${add(scope.unitCode)}`;
   if (scope.kind === 'enterprise') return `x.enterprise_id = ${add(scope.enterpriseId)}`;
   return 'false';
 }
