@@ -50,28 +50,33 @@ function add(counts: KindCounts, kind: TitleKind, n: number): void {
 /** Reads every count the dashboard shows, for `on` and the scope. */
 export async function readFigures(database: Database, on: string, scope: DashboardScope): Promise<RawFigures> {
   const unitCode = scope.kind === 'unit' ? scope.unitCode : null;
-  // $2 is the unit or null: "($2::text is null or e.unit_code = $2)" keeps one statement for both scopes.
-  const inScope = `($2::text is null or e.unit_code = $2::text)`;
   const quality = [...QUALITY_KINDS];
+
+  // The enterprise join only narrows a unit's view; the city needs none. Distinct counts go
+  // through `select distinct` (hashed) rather than count(distinct …) (sorted): several times faster.
+  const scoped = (alias: string) =>
+    // "$2 is null" (a constant the planner folds) keeps $2 referenced, so both scopes bind the same parameters.
+    unitCode === null ? 'and $2::text is null' : `and exists (select 1 from enterprises e where e.id = ${alias}.enterprise_id and e.unit_code = $2::text)`;
 
   const [kindLevel, cells, unitRows, trendRows, clusterRows, clusterYears, money] = await Promise.all([
     database.query<{ kind: TitleKind; level: Level; n: number }>(
-      `select t.kind::text as kind, t.level::text as level, count(distinct t.enterprise_id)::int as n
-         from titles t join enterprises e on e.id = t.enterprise_id
-        where ${inForce('$1::date')} and ${inScope}
-        group by t.kind, t.level`,
+      `select kind::text as kind, level::text as level, count(*)::int as n
+         from (select distinct t.enterprise_id, t.kind, t.level from titles t where ${inForce('$1::date')} ${scoped('t')}) x
+        group by kind, level`,
       [on, unitCode],
     ),
-    // Per unit × industry class × kind: distinct enterprises (k is one row per enterprise and kind);
-    // the rows without a kind carry the distinct holders of any quality title. Every enterprise has
-    // one unit and one class, so sections, units and the total are sums of these cells.
+    // Per unit × industry class × kind: enterprises holding the kind (k is one row per enterprise and
+    // kind); the rows without a kind carry the distinct holders of any quality title. Every enterprise
+    // has one unit and one class, so sections, units and the total are sums of these cells.
     database.query<{ unit_code: string; industry_code: string; kind: TitleKind | null; n: number; quality: number }>(
-      `with k as (select distinct t.enterprise_id, t.kind from titles t where ${inForce('$1::date')})
-       select e.unit_code, e.industry_code, k.kind::text as kind, count(*)::int as n,
-              count(distinct k.enterprise_id) filter (where k.kind::text = any($3::text[]))::int as quality
+      `with k as materialized (select distinct t.enterprise_id, t.kind from titles t where ${inForce('$1::date')} ${scoped('t')})
+       select e.unit_code, e.industry_code, k.kind::text as kind, count(*)::int as n, 0 as quality
          from k join enterprises e on e.id = k.enterprise_id
-        where ${inScope}
-        group by grouping sets ((e.unit_code, e.industry_code, k.kind), (e.unit_code, e.industry_code))`,
+        group by e.unit_code, e.industry_code, k.kind
+       union all
+       select e.unit_code, e.industry_code, null, 0, count(*)::int
+         from (select distinct enterprise_id from k where kind::text = any($3::text[])) q join enterprises e on e.id = q.enterprise_id
+        group by e.unit_code, e.industry_code`,
       [on, unitCode, quality],
     ),
     database.query<{ code: string; name_zh: string; name_en: string; kind: string; registered: number; smes: number }>(
@@ -82,13 +87,11 @@ export async function readFigures(database: Database, on: string, scope: Dashboa
         order by u.sort, u.code`,
     ),
     database.query<{ d: string; kind: TitleKind | null; n: number; quality: number }>(
-      `select d::text as d, t.kind::text as kind, count(distinct t.enterprise_id)::int as n,
-              count(distinct t.enterprise_id) filter (where t.kind::text = any($3::text[]))::int as quality
-         from unnest($1::date[]) as d
-         join titles t on ${inForce('d')}
-         join enterprises e on e.id = t.enterprise_id
-        where ${inScope}
-        group by grouping sets ((d, t.kind), (d))`,
+      `with x as materialized (
+         select distinct d, t.kind, t.enterprise_id from unnest($1::date[]) as d join titles t on ${inForce('d')} ${scoped('t')})
+       select d::text as d, kind::text as kind, count(*)::int as n, 0 as quality from x group by d, kind
+       union all
+       select d::text, null, 0, count(*)::int from (select distinct d, enterprise_id from x where kind::text = any($3::text[])) y group by d`,
       [trendDates(on), unitCode, quality],
     ),
     database.query<{ n: number }>(
