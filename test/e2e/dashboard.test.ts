@@ -114,11 +114,14 @@ describe('targets dashboard in the browser', () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(SCREENS, 'dashboard-zh.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(SCREENS, 'dashboard-print.png'), fullPage: true });
     const pdf = await page.pdf({ path: path.join(SCREENS, 'dashboard.pdf'), preferCSSPageSize: true, printBackground: true });
     // The printable report is one page (A4 landscape, from the print stylesheet).
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    // The print view as the paper sees it: A4 landscape less the margins, in CSS pixels.
+    await page.setViewportSize({ width: 1047, height: 718 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SCREENS, 'dashboard-print.png'), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: /Targets dashboard/ }).waitFor();
