@@ -5,26 +5,28 @@
  * uploaded, previewed, decided, applied; the same file again changes nothing; revert is refused
  * while money is paid and works once it is not. Screenshots go to .tmp/screens/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCREENS = path.join(ROOT, '.tmp', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FILE_NAME = '2025年山东省专精特新中小企业名单.xlsx';
 
 let server: TestServer;
 let browser: Browser;
 let list: Buffer;
 /** The seeded enterprises the list names, by the role they play in it. */
-let firms: { bracket: { id: number; name: string }; shortSuffix: { id: number; name: string }; exact: { id: number; name: string }; longSuffix: { id: number; name: string }; misspelt: { id: number; name: string } };
+let firms: {
+  bracket: { id: number; name: string };
+  shortSuffix: { id: number; name: string };
+  exact: { id: number; name: string };
+  longSuffix: { id: number; name: string };
+  misspelt: { id: number; name: string };
+};
 
-const query = <T,>(sql: string, params: unknown[] = []) => server.ctx.database.query<T>(sql, params);
+const query = <T>(sql: string, params: unknown[] = []) => server.ctx.database.query<T>(sql, params);
 
 async function pickFirms(): Promise<typeof firms> {
   const taken: number[] = [];
@@ -45,7 +47,9 @@ async function pickFirms(): Promise<typeof firms> {
     bracket: await one(`name like '%（济南）%有限公司' and name not like '%股份%' and name not like '%有限责任公司'`),
     shortSuffix: await one(`name like '%有限责任公司' and name not like '%（%'`),
     exact: await one(`name like '%有限公司' and name not like '%（%' and char_length(name) >= 10`),
-    longSuffix: await one(`name like '%有限公司' and name not like '%有限责任公司' and name not like '%股份%' and name not like '%（%'`),
+    longSuffix: await one(
+      `name like '%有限公司' and name not like '%有限责任公司' and name not like '%股份%' and name not like '%（%'`,
+    ),
     misspelt: await one(`name like '%有限公司' and name not like '%（%' and char_length(name) >= 12`),
   };
 }
@@ -80,14 +84,10 @@ async function buildList(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
   server = await startTestServer({ enterprises: 600 });
   firms = await pickFirms();
   list = await buildList();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -96,14 +96,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
+  return signInAs(browser, server.url, username);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -250,9 +243,10 @@ describe('list import in the browser', () => {
   }, 60_000);
 
   test('revert is refused while an entitlement is paid, then reverts the titles', async () => {
-    const [title] = await query<{ id: number; enterprise_id: number }>(`select id, enterprise_id from titles where source = $1 order by id limit 1`, [
-      `import:${importId}`,
-    ]);
+    const [title] = await query<{ id: number; enterprise_id: number }>(
+      `select id, enterprise_id from titles where source = $1 order by id limit 1`,
+      [`import:${importId}`],
+    );
     const [paid] = await query<{ id: number }>(
       `insert into entitlements (key, fiscal_year, clause, item, beneficiary_type, enterprise_id, amount, policy_version, trigger, paid_at)
        values ($1, 2025, '2', 'new_specialized', 'enterprise', $2, 300000, 'test', $3::jsonb, now()) returning id`,
