@@ -58,10 +58,23 @@ export function checkFiscalYear(y: number): void {
 /** Evaluates without storing (also used by the CLI with facts from a file). */
 export function computeEvaluation(
   facts: Parameters<typeof evaluateRegistry>[1],
-  opts: { fiscalYear: number; asOf?: string; registry?: PolicyRegistry; overrides?: Overrides; policyId?: string },
+  opts: {
+    fiscalYear: number;
+    asOf?: string;
+    registry?: PolicyRegistry;
+    overrides?: Overrides;
+    policyId?: string;
+    trace?: boolean;
+    notOwed?: boolean;
+  },
 ): Evaluation {
   const registry = opts.registry ?? jinanQualitySmeRegistry();
-  const evalOpts = { fiscalYear: opts.fiscalYear, ...(opts.asOf ? { asOf: opts.asOf } : {}) };
+  const evalOpts = {
+    fiscalYear: opts.fiscalYear,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.trace !== undefined ? { trace: opts.trace } : {}),
+    ...(opts.notOwed !== undefined ? { notOwed: opts.notOwed } : {}),
+  };
   if (opts.policyId) {
     // One named version, over its own window (e.g. to see what the draft would give).
     const v = registry.get(opts.policyId);
@@ -113,9 +126,15 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
   checkFiscalYear(opts.fiscalYear);
   const startedAt = new Date();
   const facts = await loadFacts(database, [opts.fiscalYear]);
-  const evaluation = computeEvaluation(facts, opts);
+  // Not-owed verdicts are only needed for the reasons of entitlements that disappear, which is
+  // rare: they are computed (without traces) only then, instead of a trace for every title.
+  const evaluation = computeEvaluation(facts, { ...opts, notOwed: false });
   const computed = new Map(evaluation.entitlements.map((e) => [e.key, e]));
-  const notOwed = new Map(evaluation.notOwed.map((n) => [n.key, n]));
+  let notOwed: Map<string, NotOwed> | undefined;
+  const notOwedFor = (key: string): NotOwed | undefined => {
+    notOwed ??= new Map(computeEvaluation(facts, { ...opts, trace: false }).notOwed.map((n) => [n.key, n]));
+    return notOwed.get(key);
+  };
   const counts: RecomputeCounts = { computed: computed.size, inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, recoveryDue: 0, restored: 0, total: 0 };
 
   await database.db.transaction(async (tx) => {
@@ -190,7 +209,7 @@ export async function recompute(database: Database, actor: Actor, opts: Recomput
     counts.updated = toUpdate.length;
     counts.restored = toRestore.length;
     for (const s of gone) {
-      const reasons = reasonsOf(notOwed.get(s.key));
+      const reasons = reasonsOf(notOwedFor(s.key));
       // Decided inside the UPDATE: a payment committed meanwhile (it locks the row) makes this a
       // recovery, never a silent withdrawal.
       const [after] = await rowsOf<{ status: string }>(
