@@ -119,8 +119,10 @@ async function run(engine: 'pglite' | 'postgres', url?: string): Promise<boolean
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-let ok = await run('pglite');
-if (pgUrl) {
+// BENCH_ENGINES=pglite or =postgres runs one of them.
+const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+let ok = engines.includes('pglite') ? await run('pglite') : true;
+if (pgUrl && engines.includes('postgres')) {
   const { url, drop } = await createPgDatabase();
   try {
     ok = (await run('postgres', url)) && ok;
