@@ -30,7 +30,7 @@ export interface Parameter<T> {
   descriptionZh: string;
   descriptionEn: string;
   /** 'yuan' for amounts (integers only); 'levels' lists title levels; 'list' other enumerations. */
-  unit: 'yuan' | 'switch' | 'years' | 'levels' | 'count' | 'list';
+  unit: 'yuan' | 'switch' | 'years' | 'months' | 'working_days' | 'levels' | 'count' | 'list';
   /**
    * For a reading of ambiguous text: the interpretation, signed, in words. Parameters that carry
    * a number printed in the text leave it undefined.
