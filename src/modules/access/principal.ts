@@ -160,3 +160,69 @@ export function canFileObjection(p: Principal): boolean {
 export function canSeeCaseReports(p: Principal): boolean {
   return p.role === 'city_officer' || p.role === 'finance_officer' || (p.role === 'district_officer' && p.unitCode !== null);
 }
+
+// ---------- credit repair (issue 12: 两书同达) ----------
+
+/** What authorisation needs to know about a penalty decision. */
+export interface CreditRecordParty {
+  agencyId: number;
+  enterpriseId: number | null;
+  unitCode: string | null;
+}
+
+/**
+ * How a principal's view of penalty decisions is narrowed: an agency sees its own decisions
+ * (`agencyId` is the agency its user acts for, looked up by the credit service), an enterprise
+ * its own records, a district officer the records of enterprises in the unit, the city all.
+ */
+export type CreditScope =
+  | { kind: 'all' }
+  | { kind: 'agency'; agencyId: number }
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'unit'; unitCode: string }
+  | { kind: 'none' };
+
+export function creditScope(p: Principal, agencyId: number | null): CreditScope {
+  switch (p.role) {
+    case 'city_officer':
+      return { kind: 'all' };
+    case 'district_officer':
+      return p.unitCode ? { kind: 'unit', unitCode: p.unitCode } : { kind: 'none' };
+    case 'penalty_agency':
+      return agencyId !== null ? { kind: 'agency', agencyId } : { kind: 'none' };
+    case 'enterprise_user':
+      return p.enterpriseId ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export function canReadCreditRecord(scope: CreditScope, r: CreditRecordParty): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'agency':
+      return scope.agencyId === r.agencyId;
+    case 'enterprise':
+      return r.enterpriseId !== null && scope.enterpriseId === r.enterpriseId;
+    case 'unit':
+      return r.unitCode !== null && scope.unitCode === r.unitCode;
+    default:
+      return false;
+  }
+}
+
+/** Registers decisions, records deliveries and decides repairs: the agency that issued the decision ("谁认定、谁修复"). */
+export function isIssuingAgency(scope: CreditScope, r: Pick<CreditRecordParty, 'agencyId'>): boolean {
+  return scope.kind === 'agency' && scope.agencyId === r.agencyId;
+}
+
+/** Applies for repair: the enterprise the record is about. */
+export function isCreditParty(scope: CreditScope, r: Pick<CreditRecordParty, 'enterpriseId'>): boolean {
+  return scope.kind === 'enterprise' && r.enterpriseId !== null && scope.enterpriseId === r.enterpriseId;
+}
+
+/** Compliance statistics: the city, a district for its unit, an agency for itself. */
+export function canSeeCreditStatistics(scope: CreditScope): boolean {
+  return scope.kind === 'all' || scope.kind === 'unit' || scope.kind === 'agency';
+}

@@ -30,11 +30,11 @@ export const FONTS = {
 } as const;
 
 /** Half-points: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
-const SIZE = { title: 44, body: 32, pageNumber: 28, masthead: 52 } as const;
-const CHAR = 320; // one 3号 character in twips (16 pt × 20)
-const LINE = 560; // 28 pt fixed
+export const SIZE = { title: 44, body: 32, pageNumber: 28, masthead: 52 } as const;
+export const CHAR = 320; // one 3号 character in twips (16 pt × 20)
+export const LINE = 560; // 28 pt fixed
 /** Millimetres to twips, rounded (docx's own helper truncates: A4 would come out 11905 × 16837). */
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
+export const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
 /**
  * The issuing authority. Assumption (cases team): notices go out under 市工业和信息化局 with the
@@ -58,7 +58,7 @@ export interface PaymentNoticeInput {
 
 const CLAUSE_ZH: Record<string, string> = { '2': '第二条', '4': '第四条', '5': '第五条' };
 
-const run = (text: string, font: string, size: number, extra: { color?: string; bold?: boolean } = {}) =>
+export const run = (text: string, font: string, size: number, extra: { color?: string; bold?: boolean } = {}) =>
   new TextRun({ text, size, font: { ascii: font === FONTS.body ? 'Times New Roman' : font, hAnsi: font === FONTS.body ? 'Times New Roman' : font, eastAsia: font }, ...extra });
 
 /** 2025-03-23 → 2025年3月23日 (no padding, per GB/T 9704 §7.3.5). */
@@ -67,7 +67,7 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-function body(text: string): Paragraph {
+export function body(text: string): Paragraph {
   return new Paragraph({
     children: [run(text, FONTS.body, SIZE.body)],
     indent: { firstLine: 2 * CHAR },
@@ -76,7 +76,7 @@ function body(text: string): Paragraph {
   });
 }
 
-function blank(): Paragraph {
+export function blank(): Paragraph {
   return new Paragraph({ children: [run('', FONTS.body, SIZE.body)], spacing: { line: LINE, lineRule: LineRuleType.EXACT } });
 }
 
@@ -129,7 +129,7 @@ function noticeParagraphs(n: PaymentNoticeInput): Paragraph[] {
   ];
 }
 
-function pageNumberFooter(alignment: 'left' | 'right'): Footer {
+export function pageNumberFooter(alignment: 'left' | 'right'): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -141,14 +141,17 @@ function pageNumberFooter(alignment: 'left' | 'right'): Footer {
   });
 }
 
-/** One notice per case, each in its own section (so each starts on a new page). */
-export async function paymentNoticesDocx(notices: PaymentNoticeInput[]): Promise<Buffer> {
+/**
+ * A Word document after GB/T 9704: A4, the 版心 margins, 页码 on odd pages right and even pages
+ * left; each entry of `sections` starts on a new page. Shared by every notice the platform issues.
+ */
+export async function gbDocx(title: string, sections: Paragraph[][]): Promise<Buffer> {
   const doc = new Document({
     creator: 'SME Ladder',
-    title: '资金拨付通知',
+    title,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: { eastAsia: FONTS.body, ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: SIZE.body } } } },
-    sections: notices.map((n) => ({
+    sections: sections.map((children) => ({
       properties: {
         page: {
           size: { width: mm(210), height: mm(297) },
@@ -163,8 +166,13 @@ export async function paymentNoticesDocx(notices: PaymentNoticeInput[]): Promise
         },
       },
       footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-      children: noticeParagraphs(n),
+      children,
     })),
   });
   return Packer.toBuffer(doc);
+}
+
+/** One notice per case, each in its own section (so each starts on a new page). */
+export async function paymentNoticesDocx(notices: PaymentNoticeInput[]): Promise<Buffer> {
+  return gbDocx('资金拨付通知', notices.map(noticeParagraphs));
 }
