@@ -5,7 +5,7 @@
  * where and how long the record is public, from when and how repair can be applied for, the
  * materials, the time limit, and whom to ask.
  */
-import { AlignmentType, LineRuleType, Paragraph } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph } from 'docx';
 import { CHAR, FONTS, LINE, SIZE, blank, body, chineseDate, gbDocx, run } from '../cases/documents.ts';
 import {
   MATERIAL_ZH,
@@ -29,7 +29,13 @@ export interface RepairNoticeInput {
 const exact = { line: LINE, lineRule: LineRuleType.EXACT } as const;
 
 function heading(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, FONTS.heading1, SIZE.body)], indent: { firstLine: 2 * CHAR }, spacing: exact });
+  // keepNext: a heading never ends a page alone.
+  return new Paragraph({
+    children: [run(text, FONTS.heading1, SIZE.body)],
+    indent: { firstLine: 2 * CHAR },
+    spacing: exact,
+    keepNext: true,
+  });
 }
 
 export function penaltiesZh(lines: readonly PenaltyLine[]): string {
@@ -59,9 +65,9 @@ function paragraphs(n: RepairNoticeInput): Paragraph[] {
     }),
     new Paragraph({ children: [run(n.noticeNo, FONTS.body, SIZE.body)], alignment: AlignmentType.CENTER, spacing: exact }),
     blank(),
-    new Paragraph({ children: [run(`${n.partyName}（统一社会信用代码：${n.uscc}）：`, FONTS.body, SIZE.body)], spacing: exact }),
+    new Paragraph({ children: [run(`${n.partyName}：`, FONTS.body, SIZE.body)], spacing: exact }),
     body(
-      `本机关于${chineseDate(n.decisionDate)}对你单位作出《行政处罚决定书》（${n.decisionNo}），处罚内容：${penaltiesZh(n.penalties)}。` +
+      `本机关于${chineseDate(n.decisionDate)}对你单位（统一社会信用代码：${n.uscc}）作出《行政处罚决定书》（${n.decisionNo}），处罚内容：${penaltiesZh(n.penalties)}。` +
         `根据《${a.ruleSet.titleZh}》${samr ? `和${samr}` : ''}等规定，现将该行政处罚信息公示及信用修复有关事项告知如下：`,
     ),
     heading('一、公示期限'),
@@ -101,7 +107,11 @@ function paragraphs(n: RepairNoticeInput): Paragraph[] {
     ),
   );
   out.push(heading('四、申请材料'));
-  a.materials.forEach((m, i) => out.push(body(`（${'一二三四五六七八九十'[i] ?? i + 1}）${MATERIAL_ZH[m] ?? m}；`)));
+  a.materials.forEach((m, i) =>
+    out.push(
+      body(`（${'一二三四五六七八九十'[i] ?? i + 1}）${MATERIAL_ZH[m] ?? m}${i === a.materials.length - 1 ? '。' : '；'}`),
+    ),
+  );
   out.push(heading('五、办理时限'));
   out.push(
     body(
@@ -110,16 +120,27 @@ function paragraphs(n: RepairNoticeInput): Paragraph[] {
   );
   out.push(body(`如有疑问，请与本机关联系${n.agency.phone ? `，联系电话：${n.agency.phone}` : ''}。`));
   out.push(body('特此告知。'));
-  out.push(blank(), blank());
+  // 正文下空一行 then 落款 (GB/T 9704 §7.3.5.1).
+  out.push(blank());
   const right = { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR }, spacing: exact };
   out.push(new Paragraph({ children: [run(n.agency.name, FONTS.body, SIZE.body)], ...right }));
   out.push(new Paragraph({ children: [run(chineseDate(n.decisionDate), FONTS.body, SIZE.body)], ...right }));
-  out.push(blank());
-  // Receipt line: the party signs that both documents reached it together.
+  // Receipt line, set like a 版记 between thin rules: the party signs that both documents reached it together.
+  const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } as const;
+  const receipt = { left: CHAR / 2, right: CHAR / 2 };
   out.push(
     new Paragraph({
-      children: [run('本告知书与《行政处罚决定书》同时送达。当事人签收：　　　　　　　　年　　月　　日', FONTS.body, 28)],
-      spacing: exact,
+      children: [run('本告知书与《行政处罚决定书》同时送达。', FONTS.body, SIZE.pageNumber)],
+      indent: receipt,
+      border: { top: rule },
+      keepNext: true,
+      spacing: { before: LINE / 2 },
+    }),
+    new Paragraph({
+      children: [run('当事人签收：　　　　　　　　　　年　　月　　日', FONTS.body, SIZE.pageNumber)],
+      alignment: AlignmentType.RIGHT,
+      indent: receipt,
+      border: { bottom: rule },
     }),
   );
   return out;
