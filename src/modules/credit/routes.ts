@@ -36,8 +36,9 @@ const Decision = Type.Object(
       Type.Object(
         {
           type: Literals(PENALTY_TYPES),
-          amountYuan: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-          months: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+          // No null: Fastify's coercion would turn it into 0.
+          amountYuan: Type.Optional(Type.Integer()),
+          months: Type.Optional(Type.Integer()),
         },
         { additionalProperties: false },
       ),

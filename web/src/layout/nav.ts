@@ -36,7 +36,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { path: '/innovation', label: 'nav.innovation', built: false, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
   { path: '/competition', label: 'nav.competition', built: false, roles: [...OFFICERS, 'enterprise_user', 'judge'] },
   { path: '/scorecards', label: 'nav.scorecards', built: false, roles: [...OFFICERS, 'enterprise_user'] },
-  { path: '/credit-repair', label: 'nav.creditRepair', built: false, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },
+  { path: '/credit-repair', label: 'nav.creditRepair', built: true, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },
   { path: '/measures', label: 'nav.measures', built: false, roles: OFFICERS },
   { path: '/ip', label: 'nav.ip', built: false, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/talent', label: 'nav.talent', built: false, roles: [...OFFICERS, 'enterprise_user'] },

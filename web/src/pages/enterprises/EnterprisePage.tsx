@@ -14,12 +14,16 @@ import { useI18n } from '../../i18n/index.tsx';
 import { canEditEnterprises, canManageTitles } from '../../layout/nav.ts';
 import { errorText } from '../../util/errors.ts';
 import { formatDate } from '../../util/format.ts';
+import { CreditSection } from './CreditSection.tsx';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer.tsx';
 import { HonoursTable, IpTable, ResidencyTable, TitleTable, YearlyTable } from './EnterpriseSections.tsx';
 import { AddTitleModal, RevokeTitleModal } from './TitleDialogs.tsx';
 import { TitleTimeline } from './TitleTimeline.tsx';
 
 // echarts is only needed here, and only once the figures arrive.
+/** Who sees the penalty records on the page (the server scopes them again). */
+const CREDIT_READERS: readonly string[] = ['city_officer', 'district_officer', 'enterprise_user'];
+
 const YearlyChart = lazy(() => import('./YearlyChart.tsx'));
 
 function useEnterprise(id: number) {
@@ -162,6 +166,11 @@ export default function EnterprisePage() {
           <Section title={t('ent.residencies')}>
             <ResidencyTable residencies={detail.residencies} />
           </Section>
+          {CREDIT_READERS.includes(user.role) && (
+            <Section title={t('credit.sectionTitle')} testId="enterprise-credit">
+              <CreditSection enterpriseId={e.id} />
+            </Section>
+          )}
         </Col>
       </Row>
       <EnterpriseFormDrawer
