@@ -69,13 +69,11 @@ function toInput(v: Values): DecisionInput {
     decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : '',
     procedure: v.procedure,
     ...(v.sector ? { sector: v.sector } : {}),
-    penalties: (v.penalties ?? [])
-      .filter(Boolean)
-      .map((p) => ({
-        type: p.type,
-        ...(p.amountYuan != null ? { amountYuan: p.amountYuan } : {}),
-        ...(p.months != null ? { months: p.months } : {}),
-      })),
+    penalties: (v.penalties ?? []).filter(Boolean).map((p) => ({
+      type: p.type,
+      ...(p.amountYuan != null ? { amountYuan: p.amountYuan } : {}),
+      ...(p.months != null ? { months: p.months } : {}),
+    })),
     legalBasis: v.legalBasis ?? '',
     ...(v.violation ? { violation: v.violation } : {}),
     agencySeverity: v.agencySeverity ?? null,

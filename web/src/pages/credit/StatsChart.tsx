@@ -9,7 +9,7 @@ import type { AgencyMonth } from './api.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export default function StatsChart({ rows }: { rows: AgencyMonth[] }) {
+export default function StatsChart({ rows, year }: { rows: AgencyMonth[]; year: number }) {
   const { t } = useI18n();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -28,7 +28,8 @@ export default function StatsChart({ rows }: { rows: AgencyMonth[] }) {
   }, []);
 
   useEffect(() => {
-    const months = [...new Set(rows.map((r) => r.month))].sort();
+    // Every month of the year, so a month without decisions shows as a gap rather than disappearing.
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const sum = (m: string, k: 'deliveredWithNotice' | 'deliveredDecisionOnly' | 'undelivered' | 'noticeRequired') =>
       rows.filter((r) => r.month === m).reduce((s, r) => s + r[k], 0);
     chart.current?.setOption(
@@ -77,7 +78,7 @@ export default function StatsChart({ rows }: { rows: AgencyMonth[] }) {
       },
       true,
     );
-  }, [rows, t]);
+  }, [rows, year, t]);
 
   return <div ref={element} style={{ height: 300 }} data-testid="credit-stats-chart" />;
 }

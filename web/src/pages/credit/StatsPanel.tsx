@@ -72,7 +72,7 @@ export function StatsPanel({ refreshKey }: { refreshKey: number }) {
       </Row>
       <Card size="small" title={t('credit.byMonth')}>
         <Suspense fallback={<PageSpinner />}>
-          <StatsChart rows={stats.byAgencyMonth} />
+          <StatsChart rows={stats.byAgencyMonth} year={stats.year} />
         </Suspense>
       </Card>
       <Card size="small" title={t('credit.byAgency')}>

@@ -33,13 +33,18 @@ export function CreditSection({ enterpriseId }: { enterpriseId: number }) {
           {
             title: t('credit.decisionNo'),
             dataIndex: 'decisionNo',
+            // The agency under the number keeps the table narrow enough for the page's right column.
             render: (v: string, r) => (
-              <Button type="link" size="small" onClick={() => setOpen(r.id)}>
-                {v}
-              </Button>
+              <>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(r.id)}>
+                  {v}
+                </Button>
+                <div className="small-text" style={{ color: '#8c8c8c' }}>
+                  {r.agencyName}
+                </div>
+              </>
             ),
           },
-          { title: t('credit.agency'), dataIndex: 'agencyName' },
           {
             title: t('credit.decisionDate'),
             dataIndex: 'decisionDate',
