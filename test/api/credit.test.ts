@@ -297,6 +297,32 @@ describe.each(ENGINES)('credit repair API on %s', (engine) => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
 
+  it('lets exactly one of two simultaneous registrations of the same number through', async () => {
+    const body = decision({ decisionNo: '济市监处罚〔2026〕并发1号' });
+    const results = await Promise.all([
+      agency.send('POST', '/api/credit/decisions', body),
+      agency.send('POST', '/api/credit/decisions', body),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const [n] = await q<{ n: number }>(`select count(*)::int as n from penalty_decisions where decision_no = $1`, [
+      '济市监处罚〔2026〕并发1号',
+    ]);
+    expect(n!.n).toBe(1);
+  });
+
+  it('takes one of two simultaneous repair applications for the same record', async () => {
+    const d = (
+      await agency.send('POST', '/api/credit/decisions', decision({ decisionDate: addMonths(today, -6) }))
+    ).json() as Detail;
+    const materials = d.assessment.materials.map((m) => ({ material: m, ref: `${m}.pdf` }));
+    const body = { materials, statement: '已缴清罚款', commitment: true };
+    const results = await Promise.all([
+      ent.send('POST', `/api/credit/decisions/${d.decision.id}/repair-applications`, body),
+      ent.send('POST', `/api/credit/decisions/${d.decision.id}/repair-applications`, body),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('keeps the audit chain whole', async () => {
     const [n] = await q<{ n: number }>(`select count(*)::int as n from audit_log where action like 'credit.%'`);
     expect(n!.n).toBeGreaterThanOrEqual(6);
