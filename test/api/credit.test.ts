@@ -248,6 +248,22 @@ describe.each(ENGINES)('credit repair API on %s', (engine) => {
     ).toContain(id);
   });
 
+  it('filters by repair status and pages in the database otherwise', async () => {
+    const repaired = (await agency.get('/api/credit/decisions?status=repaired&pageSize=200')).json() as {
+      items: { status: string; id: number }[];
+      total: number;
+    };
+    expect(repaired.items.map((i) => i.id)).toContain(id);
+    expect(repaired.items.every((i) => i.status === 'repaired')).toBe(true);
+    const all = (await agency.get('/api/credit/decisions?pageSize=200')).json() as { items: { id: number }[]; total: number };
+    const page2 = (await agency.get('/api/credit/decisions?pageSize=2&page=2')).json() as {
+      items: { id: number }[];
+      total: number;
+    };
+    expect(page2.total).toBe(all.total);
+    expect(page2.items.map((i) => i.id)).toEqual(all.items.slice(2, 4).map((i) => i.id));
+  });
+
   it('reports serious records as the worst and leaves minor ones out', async () => {
     const serious = (
       await agency.send(

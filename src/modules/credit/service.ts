@@ -328,14 +328,23 @@ export async function listDecisions(
     and (${like}::text is null or d.party_name like ${like} or d.decision_no like ${like} or d.uscc like ${like})
     and (${query.enterpriseId ?? null}::bigint is null or d.enterprise_id = ${query.enterpriseId ?? null})
     and (${query.undelivered ?? false} = false or v.id is null)`;
-  const rows = await rowsOf<DecisionRow>(
-    database.db,
-    sql`select ${DECISION_COLUMNS} from ${DECISION_FROM} where ${where} order by d.decision_date desc, d.id desc`,
-  );
-  let items = rows.map((r) => toSummary(r, today));
-  if (query.status) items = items.filter((i) => i.status === query.status);
   const size = query.pageSize ?? 20;
   const page = query.page ?? 1;
+  const order = sql`order by d.decision_date desc, d.id desc`;
+  if (!query.status) {
+    // The status depends on today's date and the applications; without that filter the database pages.
+    const [count] = await rowsOf<{ n: number }>(database.db, sql`select count(*)::int as n from ${DECISION_FROM} where ${where}`);
+    const rows = await rowsOf<DecisionRow>(
+      database.db,
+      sql`select ${DECISION_COLUMNS} from ${DECISION_FROM} where ${where} ${order} limit ${size} offset ${(page - 1) * size}`,
+    );
+    return { items: rows.map((r) => toSummary(r, today)), total: count?.n ?? 0 };
+  }
+  const rows = await rowsOf<DecisionRow>(
+    database.db,
+    sql`select ${DECISION_COLUMNS} from ${DECISION_FROM} where ${where} ${order}`,
+  );
+  const items = rows.map((r) => toSummary(r, today)).filter((i) => i.status === query.status);
   return { items: items.slice((page - 1) * size, page * size), total: items.length };
 }
 
