@@ -28,3 +28,31 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: I
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** One sheet of a workbook with several, its row type already applied (see `sheet`). */
+export interface Sheet {
+  name: string;
+  fill(ws: ExcelJS.Worksheet): void;
+}
+
+/** A sheet for `toXlsxSheets`: header row bold and frozen, cells neutralised as in `toXlsx`. */
+export function sheet<T>(name: string, columns: Column<T>[], rows: Iterable<T>): Sheet {
+  return {
+    name,
+    fill(ws) {
+      ws.columns = columns.map((c, i) => ({ header: c.header, key: 'c' + i, width: c.width ?? 16 }));
+      ws.getRow(1).font = { bold: true };
+      for (const r of rows) ws.addRow(columns.map((c) => neutraliseCell(c.value(r) ?? null)));
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    },
+  };
+}
+
+/** A workbook with several sheets, e.g. a report and the cases behind it. */
+export async function toXlsxSheets(sheets: Sheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SME Ladder';
+  wb.created = new Date();
+  for (const s of sheets) s.fill(wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] }));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

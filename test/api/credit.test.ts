@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import chineseDays from 'chinese-days';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -311,6 +312,10 @@ describe.each(ENGINES)('credit repair API on %s', (engine) => {
     const xlsx = await city.get(`/api/credit/statistics.xlsx?year=${year}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([`两书同达${year}`, '超期修复申请 Overdue']);
+    expect(wb.worksheets[0]!.rowCount).toBe(st.byAgencyMonth.length + 1);
   });
 
   it('lets exactly one of two simultaneous registrations of the same number through', async () => {

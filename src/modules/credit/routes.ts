@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../server/context.ts';
 import { principalOf } from '../../server/auth-plugin.ts';
 import { AppError } from '../../shared/errors.ts';
-import { toXlsx } from '../../shared/xlsx.ts';
+import { sheet, toXlsxSheets } from '../../shared/xlsx.ts';
 import { PENALTY_TYPES, SECTORS, SEVERITIES } from '../../../policy/credit-repair/index.ts';
 import { DELIVERY_METHODS, REPAIR_STATUSES } from './domain.ts';
 import {
@@ -222,20 +222,36 @@ export function creditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const s = await creditStatistics(db, principalOf(req), req.query);
       const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
-      const buf = await toXlsx(
-        `两书同达${s.year}`,
-        [
-          { header: '处罚机关 Agency', width: 28, value: (m: (typeof s.byAgencyMonth)[number]) => m.agencyName },
-          { header: '月份 Month', width: 10, value: (m) => m.month },
-          { header: '处罚决定 Decisions', value: (m) => m.decisions },
-          { header: '应告知 Notice required', value: (m) => m.noticeRequired },
-          { header: '两书同达 Delivered with notice', value: (m) => m.deliveredWithNotice },
-          { header: '仅送达决定书 Decision only', value: (m) => m.deliveredDecisionOnly },
-          { header: '未登记送达 Not recorded', value: (m) => m.undelivered },
-          { header: '同达率 Share', value: (m) => pct(m.share) },
-        ],
-        s.byAgencyMonth,
-      );
+      type Row = (typeof s.byAgencyMonth)[number];
+      type Late = (typeof s.overdue)[number];
+      const buf = await toXlsxSheets([
+        sheet<Row>(
+          `两书同达${s.year}`,
+          [
+            { header: '处罚机关 Agency', width: 28, value: (m) => m.agencyName },
+            { header: '月份 Month', width: 10, value: (m) => m.month },
+            { header: '处罚决定 Decisions', value: (m) => m.decisions },
+            { header: '应告知 Notice required', value: (m) => m.noticeRequired },
+            { header: '两书同达 Delivered with notice', value: (m) => m.deliveredWithNotice },
+            { header: '仅送达决定书 Decision only', value: (m) => m.deliveredDecisionOnly },
+            { header: '未登记送达 Not recorded', value: (m) => m.undelivered },
+            { header: '同达率 Share', value: (m) => pct(m.share) },
+          ],
+          s.byAgencyMonth,
+        ),
+        sheet<Late>(
+          '超期修复申请 Overdue',
+          [
+            { header: '处罚机关 Agency', width: 28, value: (a) => a.agencyName },
+            { header: '当事人 Party', width: 30, value: (a) => a.partyName },
+            { header: '处罚决定书文号 Decision', width: 24, value: (a) => a.decisionNo },
+            { header: '收到日期 Received', width: 12, value: (a) => a.receivedOn },
+            { header: '办结期限 Due', width: 12, value: (a) => a.dueOn },
+            { header: '决定日期 Decided', width: 12, value: (a) => a.decidedOn },
+          ],
+          s.overdue,
+        ),
+      ]);
       return sendFile(reply, buf, XLSX, `credit-repair-statistics-${s.year}.xlsx`);
     },
   );
