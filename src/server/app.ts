@@ -17,6 +17,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
+import { financingRoutes } from '../modules/financing/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   entitlementRoutes(app, ctx);
   caseRoutes(app, ctx);
   dashboardRoutes(app, ctx);
+  financingRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
