@@ -26,6 +26,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
 const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
+const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -44,6 +45,7 @@ function SignedInRoutes() {
           <Route path="imports" element={<ImportListPage />} />
           <Route path="imports/new" element={<NewImportPage />} />
           <Route path="imports/:id" element={<ImportPage />} />
+          <Route path="financing" element={<FinancingPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

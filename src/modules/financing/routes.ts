@@ -10,6 +10,7 @@ import {
   closeDemand,
   createProduct,
   financingStats,
+  financingViewer,
   getConsent,
   getDemand,
   grantConsent,
@@ -49,6 +50,12 @@ export function financingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['financing'];
   const db = ctx.database;
+
+  r.get(
+    '/api/financing/me',
+    { schema: { tags, summary: '我的融资视图 Which financing view is mine, and my institution' } },
+    async (req) => financingViewer(db, principalOf(req)),
+  );
 
   r.get(
     '/api/financing/institutions',

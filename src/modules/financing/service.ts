@@ -92,6 +92,15 @@ async function viewerOf(db: DbOrTx, p: Principal): Promise<Viewer> {
   return { kind: 'none' };
 }
 
+/** What the financing page should show the signed-in user, and for which institution. */
+export async function financingViewer(
+  database: Database,
+  p: Principal,
+): Promise<{ viewer: Viewer['kind']; institution: Institution | null }> {
+  const v = await viewerOf(database.db, p);
+  return { viewer: v.kind, institution: v.kind === 'institution' ? v.institution : null };
+}
+
 // ---------- the key-service list: one fragment ----------
 
 function keyListKinds(today: string): readonly string[] {
