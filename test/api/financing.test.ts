@@ -183,6 +183,22 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
     ).toBe(404);
   });
 
+  it('shows a district officer the list, demands and loans of its unit only', async () => {
+    const units = async (ids: number[]) =>
+      (await q<{ unit_code: string }>(`select distinct unit_code from enterprises where id = any($1::bigint[])`, [ids])).map(
+        (u) => u.unit_code,
+      );
+    const listed = await keyListIds(lixia);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(await units(listed)).toEqual(['370102']);
+    const demands = ((await lixia.get('/api/financing/demands?pageSize=200')).json() as ListBody).items;
+    expect(await units(demands.map((d) => Number((d.enterprise as { enterpriseId: number }).enterpriseId)))).toEqual(['370102']);
+    const loans = (await lixia.get('/api/financing/loans')).json() as { enterpriseId: number }[];
+    if (loans.length) expect(await units(loans.map((l) => l.enterpriseId))).toEqual(['370102']);
+    expect((await ent.get('/api/financing/key-list')).statusCode).toBe(404);
+    expect((await bank.get('/api/financing/consent')).statusCode).toBe(404);
+  });
+
   it('lets an enterprise see only its own demands', async () => {
     const [other] = await q<{ id: number }>(`select id from financing_demands where enterprise_id <> $1 limit 1`, [enterpriseId]);
     expect((await ent.get(`/api/financing/demands/${other!.id}`)).statusCode).toBe(404);
@@ -248,7 +264,7 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
     expect(audit.map((a) => a.action)).toEqual(['financing.consent.grant', 'financing.consent.withdraw']);
   });
 
-  it('drops a consenting firm whose titles expired or were revoked, on the next read', async () => {
+  it('drops a consenting firm whose titles expired or were revoked, on the next read, and takes it back when they are in force again', async () => {
     await ent.send('POST', '/api/financing/consent', { fields: ['titles'] });
     expect(await keyListIds(bank)).toContain(enterpriseId);
     const saved = await q<{ id: number; valid_until: string | null }>(
@@ -261,6 +277,16 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
     expect(await keyListIds(bank)).not.toContain(enterpriseId);
     expect((await bank.get(`/api/financing/demands/${demandId}`)).statusCode).toBe(404);
     for (const t of saved) await q(`update titles set valid_until = $2 where id = $1`, [t.id, t.valid_until]);
+    expect(await keyListIds(bank)).toContain(enterpriseId);
+    await q(
+      `update titles set revoked_on = current_date, revoke_reason = '测试：撤销' where enterprise_id = $1 and revoked_on is null and recognised_on <= current_date`,
+      [enterpriseId],
+    );
+    expect(await keyListIds(bank)).not.toContain(enterpriseId);
+    await q(
+      `update titles set revoked_on = null, revoke_reason = null where enterprise_id = $1 and revoke_reason = '测试：撤销'`,
+      [enterpriseId],
+    );
     expect(await keyListIds(bank)).toContain(enterpriseId);
   });
 

@@ -17,6 +17,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
   type TableProps,
 } from 'antd';
@@ -25,7 +26,10 @@ import { useEffect, useState } from 'react';
 import { useReferenceData, type ReferenceData } from '../../auth/ReferenceData.tsx';
 import { TitleTags } from '../../components/TitleTags.tsx';
 import type { TitleKind } from '../../api/types.ts';
-import { useI18n, type Translate } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
+
+/** The field groups an enterprise can share (src/modules/financing/domain.ts SHAREABLE_FIELDS). */
+const SHAREABLE_COUNT = 9;
 import { errorText, fieldErrors } from '../../util/errors.ts';
 import { formatCount, formatWanYuan } from '../../util/format.ts';
 import {
@@ -104,7 +108,13 @@ function keyListColumns(t: Translate, ref: ReferenceData): TableProps<KeyListRow
       title: t('fin.col.shared'),
       width: 90,
       align: 'right',
-      render: (_: unknown, r) => formatCount(r.sharedFields?.length ?? 0),
+      render: (_: unknown, r) => (
+        <Tooltip title={(r.sharedFields ?? []).map((f) => t(`fin.field.${f}` as MessageKey)).join('、')}>
+          <span className="num" data-testid="shared-count">
+            {formatCount(r.sharedFields?.length ?? 0)} / {SHAREABLE_COUNT}
+          </span>
+        </Tooltip>
+      ),
     },
     { key: 'since', title: t('fin.col.since'), dataIndex: 'consentSince', width: 150, render: dateTime },
     { key: 'open', title: t('fin.col.openDemands'), dataIndex: 'openDemands', width: 90, align: 'right' },

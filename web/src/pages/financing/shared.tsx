@@ -19,6 +19,7 @@ import {
 import { DownloadOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { useReferenceData } from '../../auth/ReferenceData.tsx';
 import { TitleTags } from '../../components/TitleTags.tsx';
 import type { TitleKind } from '../../api/types.ts';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
@@ -33,6 +34,7 @@ import {
   type Loan,
   type Product,
   type ResponseRow,
+  type SharedEnterprise,
   type Stats,
 } from './api.ts';
 
@@ -167,6 +169,33 @@ export function loanColumns(t: Translate, showEnterprise: boolean): TableProps<L
   return cols;
 }
 
+/** The fields the enterprise shared, and only those (the server sent nothing else). */
+function SharedItems({ e }: { e: SharedEnterprise }) {
+  const { t } = useI18n();
+  const ref = useReferenceData();
+  const items: [string, React.ReactNode][] = [];
+  if (e.unitCode) items.push([t('fin.field.unit'), ref.unitName(e.unitCode, e.unitName ?? '')]);
+  if (e.industryCode) items.push([t('fin.field.industry'), ref.industry(e.industryCode)]);
+  if (e.sizeClass) items.push([t('fin.field.sizeClass'), ref.sizeClass(e.sizeClass)]);
+  if (e.establishedOn) items.push([t('fin.field.establishedOn'), e.establishedOn]);
+  if (e.titles)
+    items.push([t('fin.field.titles'), <TitleTags key="t" kinds={[...new Set(e.titles.map((x) => x.kind))] as TitleKind[]} />]);
+  if (e.revenue !== undefined) items.push([`${t('fin.field.revenue')}（${e.year ?? ''}）`, formatMoney(e.revenue)]);
+  if (e.rdExpense !== undefined) items.push([`${t('fin.field.rdExpense')}（${e.year ?? ''}）`, formatMoney(e.rdExpense)]);
+  if (e.employees !== undefined) items.push([t('fin.field.employees'), formatCount(e.employees)]);
+  if (e.inventionPatents !== undefined)
+    items.push([t('fin.field.ip'), `${formatCount(e.inventionPatents)} / ${formatCount(e.class1HighValue)}`]);
+  return (
+    <Descriptions size="small" column={2} bordered title={t('fin.col.shared')} data-testid="shared-items">
+      {items.map(([label, value]) => (
+        <Descriptions.Item key={label} label={label}>
+          {value}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
 /** One demand with the answers and loans the viewer may see (the server decides which). */
 export function DemandDrawer({
   id,
@@ -216,6 +245,7 @@ export function DemandDrawer({
               <GreenChannelCell demand={d} />
             </Descriptions.Item>
           </Descriptions>
+          {institution && <SharedItems e={d.enterprise} />}
           <Typography.Title level={5}>{t('fin.detail.responses')}</Typography.Title>
           {institution && <Alert type="info" showIcon message={t('fin.detail.ownOnly')} />}
           <Table<ResponseRow>
