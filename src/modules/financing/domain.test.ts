@@ -114,3 +114,16 @@ describe('the green channel clock', () => {
     });
   });
 });
+
+describe('the clause-3 parameters', () => {
+  it('are sound dated parameters, each reading signed as an interpretation', async () => {
+    const { checkParameter } = await import('../../../policy/core/parameter.ts');
+    const { clause3GreenChannelWorkingDays, clause3KeyListTitleKinds } =
+      await import('../../../policy/jinan-quality-sme-measures/clause-03-financing.ts');
+    for (const p of [clause3GreenChannelWorkingDays, clause3KeyListTitleKinds]) {
+      expect(checkParameter(p)).toEqual([]);
+      expect(p.interpretation).toMatch(/^Interpretation \(financing team\)/);
+      expect(p.values.every((v) => v.reference.unverified)).toBe(true);
+    }
+  });
+});
