@@ -18,6 +18,7 @@ import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
+import { financingRoutes } from '../modules/financing/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   caseRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   creditRoutes(app, ctx);
+  financingRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -27,6 +27,7 @@ const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
 const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const CreditRepairPage = lazy(() => import('./pages/credit/CreditRepairPage.tsx'));
+const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -46,6 +47,7 @@ function SignedInRoutes() {
           <Route path="imports/new" element={<NewImportPage />} />
           <Route path="imports/:id" element={<ImportPage />} />
           <Route path="credit-repair" element={<CreditRepairPage />} />
+          <Route path="financing" element={<FinancingPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -5,3 +5,4 @@ export * from './imports.ts';
 export * from './cases.ts';
 export * from './dashboard.ts';
 export * from './credit.ts';
+export * from './financing.ts';

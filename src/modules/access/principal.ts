@@ -225,4 +225,30 @@ export function isCreditParty(scope: CreditScope, r: Pick<CreditRecordParty, 'en
 /** Compliance statistics: the city, a district for its unit, an agency for itself. */
 export function canSeeCreditStatistics(scope: CreditScope): boolean {
   return scope.kind === 'all' || scope.kind === 'unit' || scope.kind === 'agency';
+// ---------- financing (issue 8: key-service list, demands, responses, loans) ----------
+
+/**
+ * A financial institution's user (role bank_officer = 金融机构人员: banks, guarantee institutions,
+ * insurers) acts for the one institution it belongs to (institution_members). Without one it sees
+ * nothing. What it sees of enterprises is narrowed further by consent and the key-service list.
+ */
+export function isInstitutionUser(p: Principal, institutionId: number | null): institutionId is number {
+  return p.role === 'bank_officer' && institutionId !== null;
+}
+
+/** Consent and demands are the enterprise's own decisions: only its own user makes them. */
+export function canActForEnterprise(p: Principal, enterpriseId: number): boolean {
+  return p.role === 'enterprise_user' && p.enterpriseId !== null && p.enterpriseId === enterpriseId;
+}
+
+/** Loans are recorded by the lender, a bank; guarantee institutions and insurers are named on the loan. */
+export function canRecordLoans(p: Principal, institutionId: number | null, institutionKind: string | null): boolean {
+  return isInstitutionUser(p, institutionId) && institutionKind === 'bank';
+}
+
+/** Officers who oversee financing: the city and finance bureau for the city, a district officer for their unit. */
+export function financingOversight(p: Principal): { kind: 'all' } | { kind: 'unit'; unitCode: string } | null {
+  if (p.role === 'city_officer' || p.role === 'finance_officer') return { kind: 'all' };
+  if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
+  return null;
 }

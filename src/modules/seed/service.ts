@@ -13,6 +13,7 @@ import type { PersonalDataCipher } from '../../shared/crypto.ts';
 import { hashPassword } from '../auth/service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { JINAN_UNITS } from '../registry/reference.ts';
+import { seedFinancing, type FinancingSeedSummary } from './financing.ts';
 import { DEFAULT_AS_OF, DEMO_PASSWORD, generateDataset, summariseDataset, type Dataset } from './generate.ts';
 import { seedCredit } from './credit.ts';
 
@@ -44,6 +45,7 @@ export interface SeedSummary {
   carriers: number;
   residencies: number;
   users: number;
+  financing?: FinancingSeedSummary;
 }
 
 /** Lower-case pinyin initials of a name (the same function search uses: shared/chinese.ts). */
@@ -374,6 +376,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     );
 
     await seedCredit(tx, { seed: ds.seed, asOf: ds.asOf });
+    result.financing = await seedFinancing(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).
