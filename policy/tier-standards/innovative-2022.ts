@@ -454,6 +454,9 @@ function innovativeVersion(meta: Meta): StandardVersion<TierFacts, TierResult> {
                 },
           ),
         ];
+        const passCond = conditions[1];
+        // Close to passing by score: the points short (direct routes have no measurable gap).
+        if (passCond && passCond.status === 'not_met') passCond.gap = { points: scored.pointsShort };
         const status = allOf(conditions.map((c) => c.status));
         const route = status === 'met' ? (routes.find((r) => r.status === 'met') ?? null) : null;
         const missing = conditions

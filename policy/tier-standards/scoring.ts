@@ -147,6 +147,8 @@ export interface ScoreOutcome {
   status: Status;
   /** Why the score route fails or lacks data (category minimums and total). */
   gap: Bilingual | null;
+  /** Points short: of the pass mark, or of a category minimum, whichever is more. */
+  pointsShort: number;
 }
 
 export function scoreAll(
@@ -188,5 +190,6 @@ export function scoreAll(
     }
     gap = { zh: partsZh.join('；'), en: partsEn.join('; ') };
   }
-  return { indicators, score: { total, upTo, max, pass: passAt, categories: cats }, status, gap };
+  const pointsShort = Math.max(0, passAt - total, ...cats.map((c) => (c.min === null ? 0 : c.min - c.points)));
+  return { indicators, score: { total, upTo, max, pass: passAt, categories: cats }, status, gap, pointsShort };
 }

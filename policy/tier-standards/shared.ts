@@ -37,6 +37,11 @@ export interface ConditionResult {
   need: string;
   /** What is missing, when not met or no data. */
   missing?: Bilingual;
+  /**
+   * How far a failing condition is from passing: points short of a score, or percent short of a
+   * numeric threshold. Absent when the gap is not measurable (a yes/no fact): never "close".
+   */
+  gap?: { points?: number; percent?: number };
 }
 
 /** A scored indicator (评价指标) and the band it fell in. */
@@ -413,10 +418,35 @@ export function check(
   if (value === undefined || Number.isNaN(value))
     return condition(id, textZh, 'no_data', null, need, { zh: `${nameZh}：无数据`, en: `${nameEn}: no data` });
   const ok = o.fn(value, threshold);
-  return condition(id, textZh, ok ? 'met' : 'not_met', fmtValue(value, format, 'zh'), need, {
+  const c = condition(id, textZh, ok ? 'met' : 'not_met', fmtValue(value, format, 'zh'), need, {
     zh: `${nameZh} ${fmtValue(value, format, 'zh')}，需${o.zh}${fmtValue(threshold, format, 'zh')}`,
     en: `${nameEn} ${fmtValue(value, format, 'en')}, needs ${o.en} ${fmtValue(threshold, format, 'en')}`,
   });
+  if (!ok) c.gap = { percent: percentGap(value, threshold) };
+  return c;
+}
+
+/** How far (in percent of the threshold) a value is from it. */
+export function percentGap(value: number, threshold: number): number {
+  if (threshold === 0) return value === 0 ? 0 : 100;
+  return Math.round((Math.abs(threshold - value) / Math.abs(threshold)) * 10000) / 100;
+}
+
+/** The gap of failing parts: all → the widest, any → the narrowest; undefined if one is unmeasurable. */
+export function combineGaps(parts: readonly ConditionResult[], mode: 'all' | 'any'): ConditionResult['gap'] {
+  const failing = parts.filter((p) => p.status === 'not_met');
+  if (failing.length === 0) return undefined;
+  const gaps = failing.map((p) => p.gap);
+  const measurable = gaps.filter((g): g is NonNullable<typeof g> => g !== undefined);
+  if (mode === 'all' && measurable.length < gaps.length) return undefined;
+  if (measurable.length === 0) return undefined;
+  const pick = (xs: number[]) => (xs.length === 0 ? undefined : mode === 'all' ? Math.max(...xs) : Math.min(...xs));
+  const points = pick(measurable.flatMap((g) => (g.points === undefined ? [] : [g.points])));
+  const percent = pick(measurable.flatMap((g) => (g.percent === undefined ? [] : [g.percent])));
+  const out: NonNullable<ConditionResult['gap']> = {};
+  if (points !== undefined) out.points = points;
+  if (percent !== undefined) out.percent = percent;
+  return out;
 }
 
 /** A yes/no fact as a condition. */
@@ -443,7 +473,7 @@ export function combine(
   const status = mode === 'all' ? allOf(parts.map((p) => p.status)) : anyOf(parts.map((p) => p.status));
   const explain = parts.filter((p) => p.status !== 'met' && p.missing).map((p) => p.missing as Bilingual);
   const sep = mode === 'all' ? { zh: '；', en: '; ' } : { zh: '；或', en: '; or ' };
-  return condition(
+  const c = condition(
     id,
     textZh,
     status,
@@ -451,6 +481,11 @@ export function combine(
     parts.map((p) => p.need).join(mode === 'all' ? ' 且 ' : ' 或 '),
     explain.length === 0 ? undefined : { zh: explain.map((e) => e.zh).join(sep.zh), en: explain.map((e) => e.en).join(sep.en) },
   );
+  if (status === 'not_met') {
+    const g = combineGaps(parts, mode);
+    if (g) c.gap = g;
+  }
+  return c;
 }
 
 /** Builds the result of a conditions-only standard (2026 专精特新, 小巨人, 瞪羚, 独角兽). */

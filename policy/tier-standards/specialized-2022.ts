@@ -777,6 +777,7 @@ export const SPECIALIZED_2022: StandardVersion<TierFacts, TierResult> = {
         '≥ 60分或直通',
         scored.gap ? { zh: `${scored.gap.zh}；直通条件均未满足`, en: `${scored.gap.en}; no direct route` } : undefined,
       );
+      if (c4.status === 'not_met') c4.gap = { points: scored.pointsShort };
       const conditions: ConditionResult[] = [smeCondition(at(sizeTable, date), f, year), c1, c2, c3, c4];
       const status = allOf(conditions.map((c) => c.status));
       const missing = conditions

@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
+import { tierRoutes } from '../modules/tiers/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   entitlementRoutes(app, ctx);
   caseRoutes(app, ctx);
   dashboardRoutes(app, ctx);
+  tierRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -160,3 +160,12 @@ export function canFileObjection(p: Principal): boolean {
 export function canSeeCaseReports(p: Principal): boolean {
   return p.role === 'city_officer' || p.role === 'finance_officer' || (p.role === 'district_officer' && p.unitCode !== null);
 }
+
+/**
+ * Tier assessment (梯度培育库): the city officer sees the city, a district officer their unit, an
+ * enterprise itself only; other roles see nothing (reported as not found).
+ */
+export function tierScope(p: Principal): EnterpriseScope {
+  if (p.role === 'city_officer' || p.role === 'district_officer' || p.role === 'enterprise_user') return enterpriseScope(p);
+  return { kind: 'none' };
+}

@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/service.ts';
 import { JINAN_UNITS } from '../registry/reference.ts';
 import { DEFAULT_AS_OF, DEMO_PASSWORD, generateDataset, summariseDataset, type Dataset } from './generate.ts';
+import { seedDeclaredFacts } from './tiers.ts';
 
 export { DEMO_PASSWORD };
 
@@ -372,6 +373,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
       progress,
     );
 
+    await seedDeclaredFacts(tx, ds.seed, ds.asOf);
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).
