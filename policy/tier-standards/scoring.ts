@@ -70,13 +70,14 @@ export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: numbe
   if (spec.additive) {
     const each = at(spec.additive.each, date);
     const cap = at(spec.additive.cap, date);
+    const max = cap;
     const items = spec.additive.items(f);
     const yes = items.filter((x) => x === true).length;
     const unknown = items.filter((x) => x === undefined).length;
     const points = Math.min(cap, yes * each);
     const upTo = Math.min(cap, (yes + unknown) * each);
     const status = unknown === items.length ? 'no_data' : upTo > points ? 'partial' : 'scored';
-    const r: IndicatorResult = { ...base, points, upTo, band: null, bandZh: `${yes}项`, value: `${yes}项`, status };
+    const r: IndicatorResult = { ...base, max, points, upTo, band: null, bandZh: `${yes}项`, value: `${yes}项`, status };
     if (points < max)
       r.missing =
         status === 'no_data'

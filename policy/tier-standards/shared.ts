@@ -42,6 +42,8 @@ export interface ConditionResult {
    * numeric threshold. Absent when the gap is not measurable (a yes/no fact): never "close".
    */
   gap?: { points?: number; percent?: number };
+  /** A failing combined condition some of whose parts have no data: passing the failing part would not settle it. */
+  partsUnknown?: boolean;
 }
 
 /** A scored indicator (评价指标) and the band it fell in. */
@@ -484,6 +486,7 @@ export function combine(
   if (status === 'not_met') {
     const g = combineGaps(parts, mode);
     if (g) c.gap = g;
+    if (mode === 'all' && parts.some((p) => p.status === 'no_data' || p.partsUnknown === true)) c.partsUnknown = true;
   }
   return c;
 }

@@ -26,6 +26,10 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
 const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
+const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
+const EnterpriseAssessmentPage = lazy(() =>
+  import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
+);
 
 function SignedInRoutes() {
   return (
@@ -44,6 +48,8 @@ function SignedInRoutes() {
           <Route path="imports" element={<ImportListPage />} />
           <Route path="imports/new" element={<NewImportPage />} />
           <Route path="imports/:id" element={<ImportPage />} />
+          <Route path="pipeline" element={<PipelinePage />} />
+          <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}
@@ -58,11 +64,7 @@ function SignedInRoutes() {
 function Gate() {
   const { state } = useAuth();
   if (state.status === 'loading') return <PageSpinner />;
-  return (
-    <Suspense fallback={<PageSpinner />}>
-      {state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}
-    </Suspense>
-  );
+  return <Suspense fallback={<PageSpinner />}>{state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}</Suspense>;
 }
 
 function Localised() {

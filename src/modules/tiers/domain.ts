@@ -18,22 +18,27 @@ export interface Margin {
 export type Standing = 'holds' | 'eligible' | 'close' | 'no_data' | 'far';
 
 /**
- * met → eligible (or holds, when the title is in force); not met but every failing condition is
- * within the margin → close; no_data → the known facts do not exclude it; otherwise far.
+ * met → eligible (or holds, when the title is in force). Not met: far if a failing condition is
+ * beyond the margin or not measurable (a yes/no fact); otherwise close when every other condition
+ * is known to be met, and no_data when something else is unknown (closing the gap would not
+ * settle it). no_data → the known facts do not exclude it.
  */
 export function standing(r: TierResult, holds: boolean, m: Margin): Standing {
   if (holds) return 'holds';
   if (r.status === 'met') return 'eligible';
   if (r.status === 'no_data') return 'no_data';
   if (r.conditions.length === 0) return 'far';
+  let unknown = false;
   for (const c of r.conditions) {
+    if (c.status === 'no_data') unknown = true;
     if (c.status !== 'not_met') continue;
     const g = c.gap;
     if (!g) return 'far';
     if (g.points !== undefined && g.points > m.points) return 'far';
     if (g.percent !== undefined && g.percent > m.percent) return 'far';
+    if (c.partsUnknown === true) unknown = true;
   }
-  return 'close';
+  return unknown ? 'no_data' : 'close';
 }
 
 /** Whether the enterprise holds the title the standard recognises, in force on the date. */
