@@ -42,15 +42,22 @@ export interface StandardVersion<Facts, Result> extends DatedVersion {
   parameters: readonly Parameter<unknown>[];
   /** Dated values the version adds to shared parameters (history appended, never rewritten). */
   amendments?: Readonly<Record<string, readonly DatedValue<unknown>[]>>;
-  compile(ctx: StandardCompileContext): (facts: Facts, date: string) => Result;
+  compile(ctx: StandardCompileContext): Assess<Facts, Result>;
 }
+
+/** `explain: false` (bulk runs) lets a standard skip the words of what is missing; verdicts, points and bands are the same. */
+export interface AssessOptions {
+  explain?: boolean;
+}
+
+export type Assess<Facts, Result> = (facts: Facts, date: string, opts?: AssessOptions) => Result;
 
 export interface CompiledStandard<Facts, Result> {
   readonly version: StandardVersion<Facts, Result>;
   /** Every parameter, amendments and overrides applied. */
   readonly parameters: readonly Parameter<unknown>[];
   /** Pure: the same facts and date always give the same result. */
-  readonly assess: (facts: Facts, date: string) => Result;
+  readonly assess: Assess<Facts, Result>;
   /** The parameters in force on a date, for the result's explanation. */
   usedOn(date: string): UsedParameter[];
 }
@@ -119,6 +126,8 @@ export function compileStandard<Facts, Result>(
 export class CompiledStandardRegistry<Facts, Result> {
   readonly registry = new PolicyRegistry<StandardVersion<Facts, Result>>();
   private readonly compiled = new Map<string, CompiledStandard<Facts, Result>>();
+  /** The version by date, remembered: an assessment run asks the same date a million times. */
+  private readonly byDate = new Map<string, CompiledStandard<Facts, Result> | undefined>();
 
   constructor(versions: readonly StandardVersion<Facts, Result>[], overrides: StandardOverrides = {}) {
     for (const v of versions) {
@@ -129,8 +138,12 @@ export class CompiledStandardRegistry<Facts, Result> {
   }
 
   forDate(date: string): CompiledStandard<Facts, Result> | undefined {
+    if (this.byDate.has(date)) return this.byDate.get(date);
     const v = this.registry.versionFor(date);
-    return v ? this.compiled.get(v.id) : undefined;
+    const c = v ? this.compiled.get(v.id) : undefined;
+    if (this.byDate.size > 10_000) this.byDate.clear();
+    this.byDate.set(date, c);
+    return c;
   }
 
   all(): CompiledStandard<Facts, Result>[] {

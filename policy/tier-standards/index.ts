@@ -47,6 +47,11 @@ export function isStandardId(x: string): x is StandardId {
 export interface AssessOptions {
   /** Include the parameters in force (id, value, date, reference) in each result. Default true. */
   parameters?: boolean;
+  /**
+   * Default true. False (bulk runs) skips the words of indicator gaps and indicator values;
+   * verdicts, points, bands and conditions are the same.
+   */
+  explain?: boolean;
 }
 
 /** A result for a date no version covers (before the first version). */
@@ -97,7 +102,7 @@ export class TierAssessor {
   assess(id: StandardId, facts: TierFacts, date: string, opts: AssessOptions = {}): TierResult {
     const c = this.registry(id).forDate(date);
     if (!c) return notInForce(id, date);
-    const r = c.assess(facts, date);
+    const r = c.assess(facts, date, { explain: opts.explain !== false });
     if (opts.parameters !== false) r.parameters = c.usedOn(date);
     return r;
   }

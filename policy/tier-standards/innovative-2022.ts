@@ -387,12 +387,13 @@ function innovativeVersion(meta: Meta): StandardVersion<TierFacts, TierResult> {
       const prev = ctx.param(PREVIOUS_YEAR);
       const specs = INDICATORS_2022.map((s) => ({ ...s, table: ctx.param(s.table) }));
       const cats = CATEGORIES_2022.map((c) => ({ ...c, min: c.min ? ctx.param(c.min) : null }));
-      return (f, date) => {
+      return (f, date, opts) => {
+        const explain = opts?.explain !== false;
         const y = yearOf(date);
         const year = y - at(prev, date);
         const recent = at(p.recentYears, date);
         const sme = smeCondition(at(sizeTable, date), f, year);
-        const scored = scoreAll(specs, cats, p.pass, f, year, date);
+        const scored = scoreAll(specs, cats, p.pass, f, year, date, explain);
 
         const awards =
           f.honours === undefined

@@ -63,10 +63,27 @@ function fmt(x: number, f: Format | undefined, lang: 'zh' | 'en'): string {
   }
 }
 
-export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: number, date: string): IndicatorResult {
+const META = new WeakMap<BandTable, { max: number; text: string }>();
+function metaOf(table: BandTable): { max: number; text: string } {
+  let m = META.get(table);
+  if (!m) {
+    m = { max: Math.max(...table.bands.map((b) => b.points)), text: bandsText(table) };
+    META.set(table, m);
+  }
+  return m;
+}
+
+export function evaluateIndicator(
+  spec: IndicatorSpec,
+  f: TierFacts,
+  year: number,
+  date: string,
+  explain = true,
+): IndicatorResult {
   const table = at(spec.table, date);
-  const max = Math.max(...table.bands.map((b) => b.points));
-  const base = { id: spec.id, no: spec.no, category: spec.category, nameZh: spec.nameZh, textZh: bandsText(table), max };
+  const meta = metaOf(table);
+  const max = meta.max;
+  const base = { id: spec.id, no: spec.no, category: spec.category, nameZh: spec.nameZh, textZh: meta.text, max };
   if (spec.additive) {
     const each = at(spec.additive.each, date);
     const cap = at(spec.additive.cap, date);
@@ -78,7 +95,7 @@ export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: numbe
     const upTo = Math.min(cap, (yes + unknown) * each);
     const status = unknown === items.length ? 'no_data' : upTo > points ? 'partial' : 'scored';
     const r: IndicatorResult = { ...base, max, points, upTo, band: null, bandZh: `${yes}项`, value: `${yes}项`, status };
-    if (points < max)
+    if (explain && points < max)
       r.missing =
         status === 'no_data'
           ? { zh: `${spec.nameZh}：无数据`, en: `${spec.nameEn}: no data` }
@@ -97,9 +114,10 @@ export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: numbe
       upTo: s.upTo,
       band: s.band?.band ?? null,
       bandZh: s.band?.labelZh ?? null,
-      value: v === undefined ? null : fmt(v, spec.format, 'zh'),
+      value: v === undefined ? null : explain ? fmt(v, spec.format, 'zh') : null,
       status: s.status,
     };
+    if (!explain) return r;
     if (v === undefined) r.missing = { zh: `${spec.nameZh}：无数据`, en: `${spec.nameEn}: no data` };
     else if (s.points < max) {
       const idx = s.band ? table.bands.indexOf(s.band) : table.bands.length;
@@ -119,7 +137,7 @@ export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: numbe
   }
   const test = spec.test ? spec.test(f, year, date) : () => undefined;
   const s = scorePredicates(table, test);
-  const described = spec.describe ? spec.describe(f, year) : null;
+  const described = explain && spec.describe ? spec.describe(f, year) : null;
   const r: IndicatorResult = {
     ...base,
     points: s.points,
@@ -129,6 +147,7 @@ export function evaluateIndicator(spec: IndicatorSpec, f: TierFacts, year: numbe
     value: described,
     status: s.status,
   };
+  if (!explain) return r;
   if (s.status === 'no_data') r.missing = { zh: `${spec.nameZh}：无数据`, en: `${spec.nameEn}: no data` };
   else if (s.points < max) {
     const idx = s.band ? table.bands.indexOf(s.band) : table.bands.length;
@@ -159,8 +178,9 @@ export function scoreAll(
   f: TierFacts,
   year: number,
   date: string,
+  explain = true,
 ): ScoreOutcome {
-  const indicators = specs.map((s) => evaluateIndicator(s, f, year, date));
+  const indicators = specs.map((s) => evaluateIndicator(s, f, year, date, explain));
   let total = 0;
   let upTo = 0;
   const cats = categories.map((c) => {
@@ -181,7 +201,7 @@ export function scoreAll(
   const possible = upTo >= passAt && cats.every((c) => c.min === null || c.upTo >= c.min);
   const status: Status = metNow ? 'met' : possible ? 'no_data' : 'not_met';
   let gap: Bilingual | null = null;
-  if (!metNow) {
+  if (!metNow && explain) {
     const shortCats = cats.filter((c) => c.min !== null && c.points < c.min);
     const partsZh = [`评价得分${total}分${upTo > total ? `（缺数据指标满分时最多${upTo}分）` : ''}，需${passAt}分以上`];
     const partsEn = [`score ${total}${upTo > total ? ` (at most ${upTo} with the missing data)` : ''}, needs ${passAt}`];

@@ -148,7 +148,8 @@ export interface Scored {
 
 /** A numeric value into a table, best band first, each band inclusive of its boundary. */
 export function scoreValue(table: BandTable, value: number | undefined): Scored {
-  const best = Math.max(...table.bands.map((b) => b.points));
+  // Tables are best band first.
+  const best = table.bands[0]?.points ?? 0;
   if (value === undefined || Number.isNaN(value)) return { points: 0, upTo: best, band: null, status: 'no_data' };
   for (const b of table.bands) {
     const ok =

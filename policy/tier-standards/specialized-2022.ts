@@ -663,12 +663,13 @@ export const SPECIALIZED_2022: StandardVersion<TierFacts, TierResult> = {
     const sizeTable = ctx.param(SME_SIZE_TABLE);
     const prev = ctx.param(PREVIOUS_YEAR);
     const specs = indicators(p, instKinds);
-    return (f, date) => {
+    return (f, date, opts) => {
+      const explain = opts?.explain !== false;
       const y = yearOf(date);
       const year = y - at(prev, date);
       const recent = at(recentP, date);
       const fig = figures(f, year);
-      const scored = scoreAll(specs, CATEGORIES, p.pass, f, year, date);
+      const scored = scoreAll(specs, CATEGORIES, p.pass, f, year, date, explain);
 
       const niche = nicheYears(f, year);
       const nicheMin = at(p.nicheMin, date);

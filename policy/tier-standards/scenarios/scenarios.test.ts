@@ -73,3 +73,26 @@ describe('the assessment names its version and parameters', () => {
     expect(r.missing[0]?.en).toMatch(/no version/);
   });
 });
+
+describe('bulk assessments (explain: false)', () => {
+  it('give the same verdicts, routes, points and bands as explained ones, without the words', () => {
+    for (const c of CASES) {
+      const f = base();
+      c.patch(f);
+      const full = a.assess(c.standard, f, c.date, { parameters: false });
+      const bulk = a.assess(c.standard, f, c.date, { parameters: false, explain: false });
+      expect({
+        s: bulk.status,
+        r: bulk.route?.id,
+        t: bulk.score?.total,
+        i: bulk.indicators.map((x) => [x.id, x.points, x.band, x.upTo]),
+      }).toEqual({
+        s: full.status,
+        r: full.route?.id,
+        t: full.score?.total,
+        i: full.indicators.map((x) => [x.id, x.points, x.band, x.upTo]),
+      });
+      expect(bulk.conditions.map((x) => [x.id, x.status])).toEqual(full.conditions.map((x) => [x.id, x.status]));
+    }
+  });
+});

@@ -49,6 +49,37 @@ export interface FactsWhere {
 
 const n = (x: unknown): number => Number(x);
 
+/**
+ * The rows the tier facts of these enterprises are made of (the bench's "bare read" runs exactly
+ * these queries): yearly figures of figuresYear − 2 … figuresYear + 1, the latest IP counts,
+ * honours, titles, declared facts.
+ */
+export async function readRows(database: Database, ids: readonly number[], figuresYear: number) {
+  const [yearly, ip, honours, titles, declared] = await Promise.all([
+    database.query(
+      `select enterprise_id, year, revenue, main_business_revenue, rd_expense, net_profit, total_assets, total_liabilities, employees, rd_staff
+         from enterprise_yearly where enterprise_id = any($1::bigint[]) and year between $2 and $3`,
+      [ids, figuresYear - 2, figuresYear + 1],
+    ),
+    database.query(
+      `select distinct on (enterprise_id) enterprise_id, year, invention_patents, utility_models, software_copyrights, class1, class2, class1_high_value
+         from enterprise_ip where enterprise_id = any($1::bigint[]) and year <= $2 order by enterprise_id, year desc`,
+      [ids, figuresYear],
+    ),
+    database.query(
+      `select enterprise_id, kind, name, level, year from enterprise_honours where enterprise_id = any($1::bigint[])`,
+      [ids],
+    ),
+    database.query(
+      `select enterprise_id, kind, level, recognised_on::text as recognised_on, valid_until::text as valid_until, revoked_on::text as revoked_on
+         from titles where enterprise_id = any($1::bigint[])`,
+      [ids],
+    ),
+    database.query(`select enterprise_id, facts from enterprise_declared_facts where enterprise_id = any($1::bigint[])`, [ids]),
+  ]);
+  return { yearly, ip, honours, titles, declared };
+}
+
 async function factsFor(database: Database, base: Record<string, unknown>[], figuresYear: number): Promise<FactsChunk> {
   const ids = base.map((r) => n(r.id));
   const index = new Map<number, number>();
@@ -72,28 +103,7 @@ async function factsFor(database: Database, base: Record<string, unknown>[], fig
     };
   });
   if (ids.length === 0) return { rows: [], facts };
-  const [yearly, ip, honours, titles, declared] = await Promise.all([
-    database.query(
-      `select enterprise_id, year, revenue, main_business_revenue, rd_expense, net_profit, total_assets, total_liabilities, employees, rd_staff
-         from enterprise_yearly where enterprise_id = any($1::bigint[]) and year between $2 and $3`,
-      [ids, figuresYear - 2, figuresYear + 1],
-    ),
-    database.query(
-      `select distinct on (enterprise_id) enterprise_id, year, invention_patents, utility_models, software_copyrights, class1, class2, class1_high_value
-         from enterprise_ip where enterprise_id = any($1::bigint[]) and year <= $2 order by enterprise_id, year desc`,
-      [ids, figuresYear],
-    ),
-    database.query(
-      `select enterprise_id, kind, name, level, year from enterprise_honours where enterprise_id = any($1::bigint[])`,
-      [ids],
-    ),
-    database.query(
-      `select enterprise_id, kind, level, recognised_on::text as recognised_on, valid_until::text as valid_until, revoked_on::text as revoked_on
-         from titles where enterprise_id = any($1::bigint[])`,
-      [ids],
-    ),
-    database.query(`select enterprise_id, facts from enterprise_declared_facts where enterprise_id = any($1::bigint[])`, [ids]),
-  ]);
+  const { yearly, ip, honours, titles, declared } = await readRows(database, ids, figuresYear);
   const at = (r: Record<string, unknown>) => facts[index.get(n(r.enterprise_id)) as number] as TierFacts;
   for (const r of yearly)
     at(r).years?.push({
@@ -147,7 +157,7 @@ async function factsFor(database: Database, base: Record<string, unknown>[], fig
   return { rows, facts };
 }
 
-const BASE_COLUMNS =
+export const BASE_COLUMNS =
   'e.id, e.uscc, e.name, e.unit_code, e.industry_code, e.established_on::text as established_on, e.strategic_emerging';
 
 /** The enterprises matching `where`, in id order, `chunk` at a time. */

@@ -179,7 +179,7 @@ export async function pipeline(
       if (!row) return;
       count++;
       for (const id of STANDARD_IDS) {
-        const r = a.assess(id, f, date, { parameters: false });
+        const r = a.assess(id, f, date, { parameters: false, explain: false });
         const holds = holdsFor(id, f, date);
         const st = standing(r, holds, margin);
         (byStandard.get(id) as Tally)[st]++;
