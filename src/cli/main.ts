@@ -36,9 +36,7 @@ type Cmd = (args: string[]) => Promise<number>;
 
 const log = (m: string) => process.stderr.write(m + '\n');
 
-async function withPlatform<T>(
-  fn: (ctx: Awaited<ReturnType<typeof import('../server/platform.ts').openPlatform>>) => Promise<T>,
-): Promise<T> {
+async function withPlatform<T>(fn: (ctx: Awaited<ReturnType<typeof import('../server/platform.ts').openPlatform>>) => Promise<T>): Promise<T> {
   const { openPlatform } = await import('../server/platform.ts');
   const ctx = await openPlatform(loadConfig(), log);
   try {
@@ -158,11 +156,7 @@ async function entitlementsCmd(args: string[]): Promise<number> {
     return 2;
   }
   const { computeEvaluation, recompute } = await import('../modules/entitlements/service.ts');
-  const opts = {
-    fiscalYear,
-    ...(values.policy ? { policyId: values.policy } : {}),
-    ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
-  };
+  const opts = { fiscalYear, ...(values.policy ? { policyId: values.policy } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}) };
   if (values.input) {
     const fs = await import('node:fs');
     const { parseFacts } = await import('../../policy/core/facts.ts');

@@ -64,7 +64,11 @@ function SignedInRoutes() {
 function Gate() {
   const { state } = useAuth();
   if (state.status === 'loading') return <PageSpinner />;
-  return <Suspense fallback={<PageSpinner />}>{state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}</Suspense>;
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      {state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}
+    </Suspense>
+  );
 }
 
 function Localised() {

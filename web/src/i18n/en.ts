@@ -188,8 +188,7 @@ export const en: Record<MessageKey, string> = {
   'nav.budget': 'Budget & what-if',
 
   'policy.title': 'Policy clauses',
-  'policy.intro':
-    'Entitlements are computed from these clause texts and parameters; every amount, switch and reading cites its source and the date it took effect.',
+  'policy.intro': 'Entitlements are computed from these clause texts and parameters; every amount, switch and reading cites its source and the date it took effect.',
   'policy.draft': 'Draft for comments',
   'policy.final': 'Final text',
   'policy.window': 'Applies to recognitions from {from}{until}',
@@ -239,10 +238,8 @@ export const en: Record<MessageKey, string> = {
   'entl.recompute': 'Recompute',
   'entl.recomputeYear': 'Recompute fiscal year',
   'entl.recomputing': 'Recomputing fiscal year {year} from the registry…',
-  'entl.recomputed':
-    'Fiscal year {year} recomputed: {computed} computed, {inserted} new, {updated} updated, {unchanged} unchanged, {withdrawn} withdrawn, {recoveryDue} recovery due, {restored} restored; {total} stored',
-  'entl.emptyHint':
-    'Nothing computed for this fiscal year yet. A city officer can press "Recompute" to compute it from the registry.',
+  'entl.recomputed': 'Fiscal year {year} recomputed: {computed} computed, {inserted} new, {updated} updated, {unchanged} unchanged, {withdrawn} withdrawn, {recoveryDue} recovery due, {restored} restored; {total} stored',
+  'entl.emptyHint': 'Nothing computed for this fiscal year yet. A city officer can press "Recompute" to compute it from the registry.',
   'entl.paidAt': 'Paid on {date}',
   'entl.beneficiary.enterprise': 'Enterprise',
   'entl.beneficiary.carrier': 'Carrier',
@@ -267,15 +264,13 @@ export const en: Record<MessageKey, string> = {
   'budget.total': 'Total',
   'budget.totalYears': 'Total {years}',
   'budget.byUnit': 'By responsible unit',
-  'budget.jointNote':
-    'The units named by a clause are jointly responsible for all of it, so each yuan appears under every unit: unit lines do not add up to the total.',
+  'budget.jointNote': 'The units named by a clause are jointly responsible for all of it, so each yuan appears under every unit: unit lines do not add up to the total.',
   'budget.unit': 'Responsible unit',
   'budget.count': 'Items',
   'budget.fromRegistry': 'Computed now from the registry under the current parameters (not from stored entitlements).',
   'budget.byClause': 'By clause',
   'whatIf.title': 'What-if',
-  'whatIf.intro':
-    'Change amounts or switches, then Compute to compare with the current parameters. Only changed parameters are sent.',
+  'whatIf.intro': 'Change amounts or switches, then Compute to compare with the current parameters. Only changed parameters are sent.',
   'whatIf.amounts': 'Amounts (yuan)',
   'whatIf.switches': 'Switches',
   'whatIf.compute': 'Compute',
@@ -293,11 +288,9 @@ export const en: Record<MessageKey, string> = {
   'whatIf.invalid': 'Invalid parameters',
 
   'imp.list.title': 'List import',
-  'imp.list.intro':
-    'Import recognition lists published by MIIT and the province (Excel, CSV, or a table copied from a PDF): each row is matched to the registry, previewed, and applied once as titles; an import can be reverted while nothing is paid.',
+  'imp.list.intro': 'Import recognition lists published by MIIT and the province (Excel, CSV, or a table copied from a PDF): each row is matched to the registry, previewed, and applied once as titles; an import can be reverted while nothing is paid.',
   'imp.forbidden': 'List import is for city officers only',
-  'imp.appliedCounts':
-    '{created} titles recorded, {alreadyRecorded} already recorded, {skipped} rows skipped, {duplicate} duplicates, {enterprisesCreated} enterprises registered',
+  'imp.appliedCounts': '{created} titles recorded, {alreadyRecorded} already recorded, {skipped} rows skipped, {duplicate} duplicates, {enterprisesCreated} enterprises registered',
   'imp.revertReasonLine': 'Reverted because: {reason}',
   'imp.mapping.confidence.header': 'read from the header',
   'imp.mapping.confidence.guessed': 'guessed from the content',
@@ -342,8 +335,7 @@ export const en: Record<MessageKey, string> = {
   'imp.upload.xls': 'Old .xls files are not read; save it as .xlsx in Excel and upload that',
   'imp.upload.badType': 'Only .xlsx, .csv and .txt files',
   'imp.upload.chosen': 'Chosen: {name} ({size})',
-  'imp.text.placeholder':
-    'Paste the list table from the PDF (with its header, e.g. 序号 企业名称 所在地区); columns separated by tabs or two or more spaces.',
+  'imp.text.placeholder': 'Paste the list table from the PDF (with its header, e.g. 序号 企业名称 所在地区); columns separated by tabs or two or more spaces.',
   'imp.text.fileName': 'Name (optional)',
   'imp.source.required': 'Upload a file or paste the list',
   'imp.next': 'Next',
@@ -381,8 +373,7 @@ export const en: Record<MessageKey, string> = {
   'imp.problems': 'The file has problems; nothing was stored',
   'imp.problem.row': 'Row {row}',
   'imp.problem.cell': 'Cell {cell}',
-  'imp.reused':
-    'The same list (same title, batch and dates) was imported before: import {id} is opened; nothing was stored twice.',
+  'imp.reused': 'The same list (same title, batch and dates) was imported before: import {id} is opened; nothing was stored twice.',
   'imp.verdict.matched': 'Matched',
   'imp.verdict.ambiguous': 'Ambiguous',
   'imp.verdict.not_found': 'Not found',
@@ -431,8 +422,7 @@ export const en: Record<MessageKey, string> = {
   'imp.decided.skip': 'Skipped',
   'imp.onlySkip': 'Invalid and duplicate rows can only be skipped',
   'imp.create.title': 'Register the enterprise and record the title',
-  'imp.create.intro':
-    'Row {row}, "{name}", is not in the registry. On apply the enterprise is registered with these details, then the title is recorded.',
+  'imp.create.intro': 'Row {row}, "{name}", is not in the registry. On apply the enterprise is registered with these details, then the title is recorded.',
   'imp.create.unitHint': 'Empty: taken from the region in the list, "{region}"',
   'imp.create.done': 'Row {row} will register the enterprise on apply',
   'imp.decisionSaved': 'Row {row} decided',
@@ -440,15 +430,13 @@ export const en: Record<MessageKey, string> = {
   'imp.noUndecided': 'Every row that needed a decision has one; the list can be applied.',
   'imp.apply': 'Apply',
   'imp.apply.title': 'Apply this import?',
-  'imp.apply.body':
-    'This creates {n} title(s) "{title}" ({level}, recognised on {date}). Enterprises that already hold the title are left alone.',
+  'imp.apply.body': 'This creates {n} title(s) "{title}" ({level}, recognised on {date}). Enterprises that already hold the title are left alone.',
   'imp.apply.creates': '{n} enterprises will be registered first.',
   'imp.apply.undecided': 'Rows still awaiting a decision: {n}.',
   'imp.apply.skipUndecided': 'Skip them and apply the rest',
   'imp.apply.ok': 'Apply',
   'imp.apply.counting': 'Counting…',
-  'imp.applied':
-    'Applied: {created} titles recorded, {alreadyRecorded} already recorded, {skipped} rows skipped, {enterprisesCreated} enterprises registered',
+  'imp.applied': 'Applied: {created} titles recorded, {alreadyRecorded} already recorded, {skipped} rows skipped, {enterprisesCreated} enterprises registered',
   'imp.result.title': 'The import is applied',
   'imp.result.open': 'Open the import',
   'imp.result.again': 'Import another list',
@@ -462,13 +450,11 @@ export const en: Record<MessageKey, string> = {
   'imp.detail.revertReason': 'Reason for reverting',
   'imp.detail.applied': 'Apply result',
   'imp.detail.reverted': 'Revert result',
-  'imp.detail.revertedCounts':
-    '{titlesDeleted} titles deleted, {entitlementsWithdrawn} unpaid entitlements withdrawn; enterprises registered by the import stay.',
+  'imp.detail.revertedCounts': '{titlesDeleted} titles deleted, {entitlementsWithdrawn} unpaid entitlements withdrawn; enterprises registered by the import stay.',
   'imp.exportUnmatched': 'Export unmatched rows',
   'imp.revert': 'Revert',
   'imp.revert.title': 'Revert import #{id}',
-  'imp.revert.body':
-    'The titles this import recorded are deleted and their unpaid entitlements withdrawn. An import whose money has been paid cannot be reverted.',
+  'imp.revert.body': 'The titles this import recorded are deleted and their unpaid entitlements withdrawn. An import whose money has been paid cannot be reverted.',
   'imp.revert.reason': 'Reason',
   'imp.reverted': 'Reverted: {titlesDeleted} titles deleted, {entitlementsWithdrawn} entitlements withdrawn',
   'imp.revert.refused': 'Cannot revert',
@@ -484,8 +470,7 @@ export const en: Record<MessageKey, string> = {
   'dash.on': 'Counted on',
   'dash.print': 'Print / PDF',
   'dash.printHeading': 'Jinan quality SMEs: progress to the targets ({scope}, as of {on})',
-  'dash.notes.counting':
-    'The "8000 or more" target counts titles (the category targets add up to {sum}); distinct enterprises holding any title are shown too. Click any number to see the enterprises behind it.',
+  'dash.notes.counting': 'The "8000 or more" target counts titles (the category targets add up to {sum}); distinct enterprises holding any title are shown too. Click any number to see the enterprises behind it.',
   'dash.notes.computedAt': 'Computed at {at} (cached for up to a minute)',
   'dash.kpi.titles': 'Quality SMEs (titles)',
   'dash.kpi.titlesNote': 'Titles in force, added over the kinds',
@@ -534,8 +519,7 @@ export const en: Record<MessageKey, string> = {
   'error.page': 'This page failed; reload or go to another page',
   'error.load': 'Could not load',
   'tiers.pipeline.title': 'Tier pipeline',
-  'tiers.pipeline.intro':
-    'Every enterprise in your scope assessed against the official standards: those meeting a title they do not hold, those close to one within the margin, and the ladder funnel. The standard version follows the assessment date.',
+  'tiers.pipeline.intro': 'Every enterprise in your scope assessed against the official standards: those meeting a title they do not hold, those close to one within the margin, and the ladder funnel. The standard version follows the assessment date.',
   'tiers.date': 'Assessment date',
   'tiers.standard': 'Standard',
   'tiers.standard.all': 'All titles',
@@ -567,8 +551,7 @@ export const en: Record<MessageKey, string> = {
   'tiers.col.missing': 'What is missing',
   'tiers.versions': 'Versions in force',
   'tiers.self.title': 'Self-assessment',
-  'tiers.self.intro':
-    'Your enterprise against the official standards: which titles it meets, what it lacks, and which rewards would follow under the measures. Facts come from the registry and your declarations; missing facts show as "no data".',
+  'tiers.self.intro': 'Your enterprise against the official standards: which titles it meets, what it lacks, and which rewards would follow under the measures. Facts come from the registry and your declarations; missing facts show as "no data".',
   'tiers.self.status.met': 'Meets',
   'tiers.self.status.not_met': 'Does not meet',
   'tiers.self.status.no_data': 'Not enough data',

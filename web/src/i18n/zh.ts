@@ -235,8 +235,7 @@ export const zh = {
   'entl.recompute': '重新计算',
   'entl.recomputeYear': '重新计算年度',
   'entl.recomputing': '正在按登记数据重新计算 {year} 年度…',
-  'entl.recomputed':
-    '{year} 年度已重新计算：计算 {computed} 项，新增 {inserted}，更新 {updated}，未变 {unchanged}，撤回 {withdrawn}，待追回 {recoveryDue}，恢复 {restored}；现存 {total} 项',
+  'entl.recomputed': '{year} 年度已重新计算：计算 {computed} 项，新增 {inserted}，更新 {updated}，未变 {unchanged}，撤回 {withdrawn}，待追回 {recoveryDue}，恢复 {restored}；现存 {total} 项',
   'entl.emptyHint': '该年度尚无计算结果。市工信局业务人员可点击“重新计算”按登记数据生成。',
   'entl.paidAt': '已支付于 {date}',
   'entl.beneficiary.enterprise': '企业',
@@ -286,11 +285,9 @@ export const zh = {
   'whatIf.invalid': '参数无效',
 
   'imp.list.title': '名单导入',
-  'imp.list.intro':
-    '导入工业和信息化部、省工业和信息化厅公布的认定名单（Excel、CSV，或从PDF复制的表格）：逐行与企业库匹配，预览确认后一次性登记称号；未拨付资金前可整体撤销。',
+  'imp.list.intro': '导入工业和信息化部、省工业和信息化厅公布的认定名单（Excel、CSV，或从PDF复制的表格）：逐行与企业库匹配，预览确认后一次性登记称号；未拨付资金前可整体撤销。',
   'imp.forbidden': '名单导入仅限市工信局业务人员使用',
-  'imp.appliedCounts':
-    '登记称号 {created} 个，已存在 {alreadyRecorded} 个，未处理 {skipped} 行，重复 {duplicate} 行，新建企业 {enterprisesCreated} 家',
+  'imp.appliedCounts': '登记称号 {created} 个，已存在 {alreadyRecorded} 个，未处理 {skipped} 行，重复 {duplicate} 行，新建企业 {enterprisesCreated} 家',
   'imp.revertReasonLine': '撤销原因：{reason}',
   'imp.mapping.confidence.header': '按表头识别',
   'imp.mapping.confidence.guessed': '按内容推测',
@@ -335,8 +332,7 @@ export const zh = {
   'imp.upload.xls': '不支持旧版 .xls，请在Excel中另存为 .xlsx 后上传',
   'imp.upload.badType': '只支持 .xlsx、.csv、.txt 文件',
   'imp.upload.chosen': '已选择：{name}（{size}）',
-  'imp.text.placeholder':
-    '将PDF中的名单表格（含表头，如“序号 企业名称 所在地区”）复制后粘贴到此处；列之间以制表符或两个以上空格分隔。',
+  'imp.text.placeholder': '将PDF中的名单表格（含表头，如“序号 企业名称 所在地区”）复制后粘贴到此处；列之间以制表符或两个以上空格分隔。',
   'imp.text.fileName': '名称（可选）',
   'imp.source.required': '请上传文件或粘贴名单',
   'imp.next': '下一步',
@@ -437,8 +433,7 @@ export const zh = {
   'imp.apply.skipUndecided': '跳过这些行，先应用其余部分',
   'imp.apply.ok': '确认应用',
   'imp.apply.counting': '正在统计…',
-  'imp.applied':
-    '导入已应用：登记称号 {created} 个，已存在 {alreadyRecorded} 个，未处理 {skipped} 行，新建企业 {enterprisesCreated} 家',
+  'imp.applied': '导入已应用：登记称号 {created} 个，已存在 {alreadyRecorded} 个，未处理 {skipped} 行，新建企业 {enterprisesCreated} 家',
   'imp.result.title': '导入已应用',
   'imp.result.open': '查看导入详情',
   'imp.result.again': '再导入一份',
@@ -472,8 +467,7 @@ export const zh = {
   'dash.on': '统计日期',
   'dash.print': '打印/导出PDF',
   'dash.printHeading': '济南市优质中小企业培育目标进度（{scope}，截至 {on}）',
-  'dash.notes.counting':
-    '目标“8000家以上”按称号计数（各类目标合计 {sum}）；同时列出持有任一称号的去重企业数。点击任一数字查看对应企业。',
+  'dash.notes.counting': '目标“8000家以上”按称号计数（各类目标合计 {sum}）；同时列出持有任一称号的去重企业数。点击任一数字查看对应企业。',
   'dash.notes.computedAt': '数据计算时间 {at}（最长缓存1分钟）',
   'dash.kpi.titles': '优质中小企业（称号合计）',
   'dash.kpi.titlesNote': '各类称号有效数量之和',
@@ -522,8 +516,7 @@ export const zh = {
   'error.page': '页面出错，请刷新或返回其他页面',
   'error.load': '加载失败',
   'tiers.pipeline.title': '梯度培育库',
-  'tiers.pipeline.intro':
-    '按认定标准逐家评价全市（或本区县）企业：已符合但尚未获评的、在差距阈值内接近的，以及梯度漏斗。标准版本按评价日期自动选择。',
+  'tiers.pipeline.intro': '按认定标准逐家评价全市（或本区县）企业：已符合但尚未获评的、在差距阈值内接近的，以及梯度漏斗。标准版本按评价日期自动选择。',
   'tiers.date': '评价日期',
   'tiers.standard': '认定标准',
   'tiers.standard.all': '全部称号',
@@ -555,8 +548,7 @@ export const zh = {
   'tiers.col.missing': '差距',
   'tiers.versions': '适用版本',
   'tiers.self.title': '梯度自评',
-  'tiers.self.intro':
-    '按官方认定标准对本企业逐项评价：符合哪些称号、还差什么、获评后按政策可获得哪些奖励。数据来自企业库及企业申报信息，缺少的数据显示为“无数据”。',
+  'tiers.self.intro': '按官方认定标准对本企业逐项评价：符合哪些称号、还差什么、获评后按政策可获得哪些奖励。数据来自企业库及企业申报信息，缺少的数据显示为“无数据”。',
   'tiers.self.status.met': '符合',
   'tiers.self.status.not_met': '不符合',
   'tiers.self.status.no_data': '数据不足',
