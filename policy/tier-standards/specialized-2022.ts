@@ -383,7 +383,7 @@ export function avgGrowth(f: TierFacts, year: number, method: string): number | 
   return g1 === undefined || g2 === undefined ? undefined : (g1 + g2) / 2;
 }
 
-function indicators(p: typeof P, institutionKinds: Parameter<readonly string[]>): IndicatorSpec[] {
+export function indicators(p: typeof P, institutionKinds: Parameter<readonly string[]>): IndicatorSpec[] {
   return [
     {
       id: 'main_share',
