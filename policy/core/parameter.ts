@@ -29,8 +29,25 @@ export interface Parameter<T> {
   id: string;
   descriptionZh: string;
   descriptionEn: string;
-  /** 'yuan' for amounts (integers only); 'levels' lists title levels; 'list' other enumerations. */
-  unit: 'yuan' | 'switch' | 'years' | 'months' | 'working_days' | 'levels' | 'count' | 'list';
+  /**
+   * 'yuan' for amounts (integers only); 'levels' lists title levels; 'list' other enumerations;
+   * 'ratio' a fraction (0.03 = 3%); 'points' a score; 'bands' a scoring table (tier standards);
+   * 'usd' US dollars; 'persons' a head count; 'months' and 'working_days' periods.
+   */
+  unit:
+    | 'yuan'
+    | 'switch'
+    | 'years'
+    | 'months'
+    | 'working_days'
+    | 'levels'
+    | 'count'
+    | 'list'
+    | 'ratio'
+    | 'points'
+    | 'bands'
+    | 'usd'
+    | 'persons';
   /**
    * For a reading of ambiguous text: the interpretation, signed, in words. Parameters that carry
    * a number printed in the text leave it undefined.

@@ -26,10 +26,22 @@ export interface PolicyVersion {
   amendments?: Readonly<Record<string, readonly DatedValue<ParamValue>[]>>;
 }
 
-export class PolicyRegistry {
-  private readonly list: PolicyVersion[] = [];
+/** What the registry needs of a version: an id and a window of dates it governs. */
+export interface DatedVersion {
+  id: string;
+  effectiveFrom: string;
+  effectiveUntil?: string;
+}
 
-  register(version: PolicyVersion): this {
+/**
+ * Versions side by side, each governing the dates of its window. Generic, so that the money
+ * clauses (`PolicyVersion`) and the tier standards (`StandardVersion`, standard.ts) choose their
+ * version by date the same way.
+ */
+export class PolicyRegistry<V extends DatedVersion = PolicyVersion> {
+  private readonly list: V[] = [];
+
+  register(version: V): this {
     if (!isIsoDate(version.effectiveFrom)) throw new Error(`${version.id}: effectiveFrom is not an ISO date`);
     if (this.list.some((v) => v.id === version.id)) throw new Error(`${version.id}: already registered`);
     if (this.list.some((v) => v.effectiveFrom === version.effectiveFrom)) {
@@ -40,16 +52,16 @@ export class PolicyRegistry {
     return this;
   }
 
-  versions(): readonly PolicyVersion[] {
+  versions(): readonly V[] {
     return this.list;
   }
 
-  get(id: string): PolicyVersion | undefined {
+  get(id: string): V | undefined {
     return this.list.find((v) => v.id === id);
   }
 
   /** The window a version governs: its own end, or the day before its successor starts. */
-  windowOf(version: PolicyVersion): VersionWindow {
+  windowOf(version: V): VersionWindow {
     const i = this.list.indexOf(version);
     if (i < 0) throw new Error(`${version.id}: not registered`);
     const next = this.list[i + 1];
@@ -60,7 +72,7 @@ export class PolicyRegistry {
   }
 
   /** The version in force on `date`, or undefined before the first one or in a gap. */
-  versionFor(date: string): PolicyVersion | undefined {
+  versionFor(date: string): V | undefined {
     for (let i = this.list.length - 1; i >= 0; i--) {
       const v = this.list[i];
       if (v === undefined || v.effectiveFrom > date) continue;
@@ -72,6 +84,6 @@ export class PolicyRegistry {
 }
 
 /** A window standing alone (a version compiled outside any registry). */
-export function ownWindow(version: PolicyVersion): VersionWindow {
+export function ownWindow(version: DatedVersion): VersionWindow {
   return { from: version.effectiveFrom, until: version.effectiveUntil ?? null };
 }

@@ -21,6 +21,10 @@ const HELP = `sme — SME Ladder command line (济南市优质中小企业梯度
                                  from the database or a facts file (docs/schemas/policy-facts.v1
                                  .schema.json) and print them as JSON; --store recomputes and
                                  saves them in the database (idempotent)
+  sme assess --standard ID|all [--date D] [--input FILE] [--enterprise USCC]
+                                 assess enterprises against a tier standard (中小企业划型, 创新型,
+                                 专精特新, 小巨人, 瞪羚, 独角兽); facts from the registry or from a
+                                 sme-ladder/tier-facts@1 file; JSON (one enterprise) or JSON lines
   sme cases sync [--year Y]      open a case for every owed entitlement without one, cancel
                                  the unpaid cases of withdrawn entitlements (idempotent)
   sme notices close [--today D]  close the 公示 notices whose period ended before D (default
@@ -178,6 +182,68 @@ async function entitlementsCmd(args: string[]): Promise<number> {
 }
 
 commands.entitlements = entitlementsCmd;
+
+commands.assess = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      standard: { type: 'string' },
+      date: { type: 'string' },
+      input: { type: 'string' },
+      enterprise: { type: 'string' },
+    },
+  });
+  const { STANDARD_IDS, isStandardId, parseTierFacts, tierAssessor } = await import('../../policy/tier-standards/index.ts');
+  const { isIsoDate, todayShanghai } = await import('../shared/dates.ts');
+  const date = values.date ?? todayShanghai();
+  const std = values.standard;
+  if (!std || (std !== 'all' && !isStandardId(std)) || !isIsoDate(date)) {
+    log(`usage: sme assess --standard ${STANDARD_IDS.join('|')}|all [--date YYYY-MM-DD] [--input FILE] [--enterprise USCC]`);
+    return 2;
+  }
+  const ids = std === 'all' ? [...STANDARD_IDS] : [std];
+  const a = tierAssessor();
+  const assessOne = (f: import('../../policy/tier-standards/index.ts').TierFacts) => ({
+    enterpriseId: f.enterpriseId,
+    name: f.name ?? null,
+    uscc: f.uscc ?? null,
+    date,
+    results: ids.map((id) => a.assess(id, f, date)),
+  });
+  const print = (many: boolean, x: unknown) =>
+    process.stdout.write((many ? JSON.stringify(x) : JSON.stringify(x, null, 2)) + '\n');
+  if (values.input) {
+    const fs = await import('node:fs');
+    const parsed = parseTierFacts(JSON.parse(fs.readFileSync(values.input, 'utf8')) as unknown);
+    if (!parsed.ok) {
+      for (const pr of parsed.problems) log(JSON.stringify(pr));
+      return 1;
+    }
+    const list = parsed.value.enterprises.filter((e) => !values.enterprise || e.uscc === values.enterprise);
+    if (list.length === 0) {
+      log('no enterprise in the file matches');
+      return 1;
+    }
+    for (const f of list) print(list.length > 1, assessOne(f));
+    return 0;
+  }
+  const { tierFactsChunks } = await import('../modules/tiers/facts.ts');
+  return withPlatform(async (ctx) => {
+    const where = values.enterprise ? { sql: 'e.uscc = $1', params: [values.enterprise] } : { sql: 'true', params: [] };
+    let n = 0;
+    for await (const chunk of tierFactsChunks(ctx.database, where, Number(date.slice(0, 4)) - 1)) {
+      for (const f of chunk.facts) {
+        print(!values.enterprise, assessOne(f));
+        n++;
+      }
+    }
+    if (n === 0) {
+      log(values.enterprise ? `no enterprise with USCC ${values.enterprise}` : 'the registry is empty');
+      return 1;
+    }
+    return 0;
+  });
+};
 
 commands.cases = async (args) => {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });

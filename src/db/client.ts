@@ -51,6 +51,10 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client the server ends (restart, pg_terminate_backend, DROP DATABASE … WITH (FORCE)
+    // while the pool winds down) is an 'error' on the pool: the pool discards it and opens another
+    // on demand. Without a listener Node would treat it as an unhandled error and stop.
+    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       kind: 'postgres',

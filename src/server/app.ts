@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
+import { tierRoutes } from '../modules/tiers/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   dashboardRoutes(app, ctx);
   creditRoutes(app, ctx);
   financingRoutes(app, ctx);
+  tierRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

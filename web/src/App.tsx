@@ -28,6 +28,10 @@ const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const CreditRepairPage = lazy(() => import('./pages/credit/CreditRepairPage.tsx'));
 const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
+const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
+const EnterpriseAssessmentPage = lazy(() =>
+  import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
+);
 
 function SignedInRoutes() {
   return (
@@ -48,6 +52,8 @@ function SignedInRoutes() {
           <Route path="imports/:id" element={<ImportPage />} />
           <Route path="credit-repair" element={<CreditRepairPage />} />
           <Route path="financing" element={<FinancingPage />} />
+          <Route path="pipeline" element={<PipelinePage />} />
+          <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -6,3 +6,4 @@ export * from './cases.ts';
 export * from './dashboard.ts';
 export * from './credit.ts';
 export * from './financing.ts';
+export * from './tiers.ts';

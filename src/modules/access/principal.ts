@@ -125,8 +125,10 @@ export interface CaseParty {
 
 /** The enterprise user of the beneficiary enterprise, or the operator of the beneficiary carrier. */
 export function isCaseBeneficiary(p: Principal, c: CaseParty): boolean {
-  if (c.beneficiaryType === 'enterprise') return p.role === 'enterprise_user' && p.enterpriseId !== null && p.enterpriseId === c.enterpriseId;
-  if (c.beneficiaryType === 'carrier') return p.role === 'carrier_operator' && p.carrierId !== null && p.carrierId === c.carrierId;
+  if (c.beneficiaryType === 'enterprise')
+    return p.role === 'enterprise_user' && p.enterpriseId !== null && p.enterpriseId === c.enterpriseId;
+  if (c.beneficiaryType === 'carrier')
+    return p.role === 'carrier_operator' && p.carrierId !== null && p.carrierId === c.carrierId;
   return false;
 }
 
@@ -137,7 +139,9 @@ export function isDistrictOfficerOf(p: Principal, unitCode: string): boolean {
 
 /** Who may see a case: city and finance officers, the district of the beneficiary, the beneficiary. */
 export function canReadCase(p: Principal, c: CaseParty): boolean {
-  return p.role === 'city_officer' || p.role === 'finance_officer' || isDistrictOfficerOf(p, c.unitCode) || isCaseBeneficiary(p, c);
+  return (
+    p.role === 'city_officer' || p.role === 'finance_officer' || isDistrictOfficerOf(p, c.unitCode) || isCaseBeneficiary(p, c)
+  );
 }
 
 /** The city publishes 公示, opens cases from entitlements, resolves objections. */
@@ -225,6 +229,8 @@ export function isCreditParty(scope: CreditScope, r: Pick<CreditRecordParty, 'en
 /** Compliance statistics: the city, a district for its unit, an agency for itself. */
 export function canSeeCreditStatistics(scope: CreditScope): boolean {
   return scope.kind === 'all' || scope.kind === 'unit' || scope.kind === 'agency';
+}
+
 // ---------- financing (issue 8: key-service list, demands, responses, loans) ----------
 
 /**
@@ -251,4 +257,13 @@ export function financingOversight(p: Principal): { kind: 'all' } | { kind: 'uni
   if (p.role === 'city_officer' || p.role === 'finance_officer') return { kind: 'all' };
   if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
   return null;
+}
+
+/**
+ * Tier assessment (梯度培育库): the city officer sees the city, a district officer their unit, an
+ * enterprise itself only; other roles see nothing (reported as not found).
+ */
+export function tierScope(p: Principal): EnterpriseScope {
+  if (p.role === 'city_officer' || p.role === 'district_officer' || p.role === 'enterprise_user') return enterpriseScope(p);
+  return { kind: 'none' };
 }

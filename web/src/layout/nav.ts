@@ -30,7 +30,7 @@ const OFFICERS: readonly Role[] = ['city_officer', 'district_officer'];
 export const CAPABILITIES: readonly Capability[] = [
   { path: '/cases', label: 'nav.cases', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
   { path: '/imports', label: 'nav.imports', built: true, roles: ['city_officer'] },
-  { path: '/pipeline', label: 'nav.pipeline', built: false, roles: [...OFFICERS, 'enterprise_user'] },
+  { path: '/pipeline', label: 'nav.pipeline', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/targets', label: 'nav.targets', built: true, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/financing', label: 'nav.financing', built: true, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
   { path: '/innovation', label: 'nav.innovation', built: false, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
