@@ -26,6 +26,13 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ImportListPage = lazy(() => import('./pages/imports/ImportListPage.tsx'));
 const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.tsx'));
+const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
+const NoticeListPage = lazy(() => import('./pages/cases/NoticeListPage.tsx'));
+const NoticePage = lazy(() => import('./pages/cases/NoticePage.tsx'));
+const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
+const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
+const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -44,6 +51,13 @@ function SignedInRoutes() {
           <Route path="imports" element={<ImportListPage />} />
           <Route path="imports/new" element={<NewImportPage />} />
           <Route path="imports/:id" element={<ImportPage />} />
+          <Route path="cases" element={<CaseListPage />} />
+          <Route path="cases/notices" element={<NoticeListPage />} />
+          <Route path="cases/notices/:id" element={<NoticePage />} />
+          <Route path="cases/batches" element={<BatchListPage />} />
+          <Route path="cases/batches/:id" element={<BatchPage />} />
+          <Route path="cases/reports" element={<CaseReportsPage />} />
+          <Route path="cases/:id" element={<CasePage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}
