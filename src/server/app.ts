@@ -16,6 +16,7 @@ import { registryRoutes } from '../modules/registry/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { caseDocumentRoutes } from '../modules/cases/case-document-routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await importRoutes(app, ctx);
   entitlementRoutes(app, ctx);
   caseRoutes(app, ctx);
+  await caseDocumentRoutes(app, ctx);
   dashboardRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -203,6 +203,26 @@ export async function transitionCase(
     if (row.entitlement_status !== 'owed' || row.entitlement_paid_at !== null) {
       if (rule.action !== 'archive') throw entitlementNotOwed(row);
     }
+    // Documents uploaded to the platform are referred to as doc:<id>; each must be one of this case's.
+    const uploaded = (req.application?.documents ?? [])
+      .map((d) => /^doc:(\d+)$/.exec(d.ref)?.[1])
+      .filter((x): x is string => x !== undefined)
+      .map(Number);
+    if (uploaded.length) {
+      const found = await rowsOf<{ id: number }>(
+        tx,
+        sql`select id from case_documents where case_id = ${caseId} and id = any(${arrayLiteral(uploaded)}::bigint[])`,
+      );
+      const missing = uploaded.filter((id) => !found.some((f) => Number(f.id) === id));
+      if (missing.length)
+        throw invalid(
+          problem(
+            'application.documents',
+            `附件 doc:${missing.join('、doc:')} 不是本案件上传的材料`,
+            `doc:${missing.join(', doc:')} is not a document uploaded to this case`,
+          ),
+        );
+    }
     const reason = req.reason?.trim() || null;
     await moveCases(tx, [row], rule.action, verdict.to, eventActorOf(p), {
       reason,
