@@ -16,6 +16,7 @@ import { dayAfter, throughNotice, toCityReview } from '../helpers/cases.ts';
 import { todayShanghai } from '../../src/shared/dates.ts';
 import { recompute } from '../../src/modules/entitlements/service.ts';
 import { closeDueNotices } from '../../src/modules/cases/notices.ts';
+import { syncCases } from '../../src/modules/cases/service.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -195,6 +196,52 @@ describe('payment workflow in the browser', () => {
     const [paid] = await q<{ n: number }>(`select count(*)::int as n from payments where case_id = $1`, [id]);
     expect(paid!.n).toBe(1);
     await fin.context().close();
+  }, 90_000);
+
+  test('a park operator applies with an uploaded document, which the district can open', async () => {
+    await syncCases(server.ctx.database, { id: null, name: 'test' }); // idempotent; the first test opened them through the page
+    const [c] = await q<{ id: number; carrier_id: number; unit_code: string }>(
+      `select id, carrier_id, unit_code from cases where track = 'application' and state = 'opened' order by id limit 1`,
+    );
+    const id = Number(c!.id);
+    await q(`update users set carrier_id = $1 where username = 'carrier'`, [c!.carrier_id]);
+    const op = await signInAs(browser, server.url, 'carrier');
+    await op.goto(`${server.url}/cases/${id}`);
+    await op.getByTestId('action-submit_application').click();
+    await op.getByTestId('account-bank').fill('齐鲁银行济南分行');
+    await op.getByTestId('account-no').fill('6222021234567890');
+    await op.getByTestId('application-statement').fill('申请园区第一年度运营奖励资金。');
+    // A file whose content is not what its name says is refused with the server's reason.
+    await op
+      .locator('input[type=file]')
+      .setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await op
+      .getByTestId('action-error')
+      .getByText(/不是PDF格式/)
+      .waitFor();
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20), Buffer.from('\n%%EOF\n')]);
+    await op
+      .locator('input[type=file]')
+      .setInputFiles({ name: '园区年度工作方案.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(async () => op.getByTestId('document-name').first().inputValue()).toBe('园区年度工作方案.pdf');
+    await shot(op, 'application-dialog');
+    await op.getByTestId('action-submit').click();
+    await op.getByTestId('case-state-district_review').first().waitFor();
+    const [d] = await q<{ id: number }>(`select id from case_documents where case_id = $1`, [id]);
+    expect(d).toBeDefined();
+    await op.context().close();
+
+    const [officer] = await q<{ username: string }>(
+      `select username from users where role = 'district_officer' and unit_code = $1`,
+      [c!.unit_code],
+    );
+    const viewer = await signInAs(browser, server.url, officer?.username ?? 'city');
+    await viewer.goto(`${server.url}/cases/${id}`);
+    const link = viewer.getByTestId('case-document');
+    expect(await link.getAttribute('href')).toBe(`/api/cases/${id}/documents/${d!.id}`);
+    const [download] = await Promise.all([viewer.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('园区年度工作方案.pdf');
+    await viewer.context().close();
   }, 90_000);
 
   test('each role sees its queue; reports draw charts; the bell counts what waits', async () => {

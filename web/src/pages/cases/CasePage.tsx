@@ -21,8 +21,9 @@ import {
   Tag,
   Timeline,
   Typography,
+  Upload,
 } from 'antd';
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -155,6 +156,35 @@ function ActionDialog({
             <Form.List name="documents">
               {(fields, { add, remove }) => (
                 <>
+                  <Upload
+                    accept=".pdf,.ofd,.png,.jpg,.jpeg,.docx,.xlsx"
+                    showUploadList={false}
+                    customRequest={(o) => {
+                      setProblem(null);
+                      api.uploadDocument(detail.case.id, o.file as File).then(
+                        (d) => {
+                          // Empty lines are dropped rather than left to fail validation.
+                          const docs = (
+                            (form.getFieldValue('documents') as { name?: string; ref?: string }[] | undefined) ?? []
+                          ).filter((x) => x && (x.name || x.ref));
+                          if (!docs.some((x) => x.ref === `doc:${d.id}`)) docs.push({ name: d.fileName, ref: `doc:${d.id}` });
+                          form.setFieldValue('documents', docs);
+                          o.onSuccess?.(d);
+                        },
+                        (e: unknown) => {
+                          const mapped = fieldErrors(e, pick, ['file'] as const);
+                          setProblem(
+                            [errorText(e, pick), ...mapped.onForm.flatMap((f) => f.errors), ...mapped.leftOver].join('；'),
+                          );
+                          o.onError?.(e as Error);
+                        },
+                      );
+                    }}
+                  >
+                    <Button icon={<UploadOutlined />} data-testid="document-upload" style={{ marginBottom: 12 }}>
+                      {t('case.application.upload')}
+                    </Button>
+                  </Upload>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
                       <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('case.required') }]}>
@@ -344,9 +374,20 @@ export default function CasePage() {
               {c.application && (
                 <Descriptions.Item label={t('case.application')}>
                   <div>{c.application.statement}</div>
-                  {c.application.documents.map((d) => (
-                    <Tag key={d.ref}>{d.name}</Tag>
-                  ))}
+                  <Space size={[4, 4]} wrap>
+                    {c.application.documents.map((d) => {
+                      const id = api.uploadedId(d.ref);
+                      return id === null ? (
+                        <Tag key={d.ref}>
+                          {d.name} · {d.ref}
+                        </Tag>
+                      ) : (
+                        <a key={d.ref} href={api.documentUrl(c.id, id)} data-testid="case-document">
+                          <PaperClipOutlined /> {d.name}
+                        </a>
+                      );
+                    })}
+                  </Space>
                 </Descriptions.Item>
               )}
               {data.batch && (

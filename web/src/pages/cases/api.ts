@@ -313,3 +313,27 @@ export const batchNoticesUrl = (id: number): string => `/api/batches/${id}/payme
 export const listNotifications = (unread?: boolean): Promise<Notification[]> =>
   request<Notification[]>(`/api/notifications${toQueryString({ unread })}`);
 export const markRead = (id: number) => post<{ ok: true }>(`/api/notifications/${id}/read`, {});
+
+export interface CaseDocument {
+  id: number;
+  caseId: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedByName: string;
+  uploadedAt: string;
+}
+export const listDocuments = (caseId: number): Promise<CaseDocument[]> =>
+  request<CaseDocument[]>(`/api/cases/${caseId}/documents`);
+export function uploadDocument(caseId: number, file: File): Promise<CaseDocument> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<CaseDocument>(`/api/cases/${caseId}/documents`, { method: 'POST', form });
+}
+export const documentUrl = (caseId: number, documentId: number): string => `/api/cases/${caseId}/documents/${documentId}`;
+/** An application's document reference: doc:<id> for a file uploaded to the platform, anything else for a paper reference. */
+export const uploadedId = (ref: string): number | null => {
+  const m = /^doc:(\d+)$/.exec(ref);
+  return m ? Number(m[1]) : null;
+};
