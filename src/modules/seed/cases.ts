@@ -165,8 +165,11 @@ export async function seedCases(
   // Spread the finished steps over the past weeks (0–24 days back, by case), so ages and the time per step are realistic.
   const walked = `(select id from cases where state <> 'opened' or id % 3 = 0)`;
   await database.query(
-    `with r as (select id, row_number() over (partition by case_id order by at desc, id desc) as rn from case_events)
-     update case_events e set at = e.at - make_interval(days => ((e.case_id * 7) % 25 + (r.rn - 1) * (2 + e.case_id % 5))::int)
+    // Never before the event that gave rise to the entitlement (the recognition date in its trigger).
+    `with r as (select e.id, row_number() over (partition by e.case_id order by e.at desc, e.id desc) as rn,
+                       greatest(0, current_date - coalesce((x.trigger ->> 'date')::date, current_date)) as room
+                  from case_events e join cases k on k.id = e.case_id join entitlements x on x.id = k.entitlement_id)
+     update case_events e set at = e.at - make_interval(days => least(r.room, (e.case_id * 7) % 25 + (r.rn - 1) * (2 + e.case_id % 5))::int)
        from r where r.id = e.id and e.case_id in ${walked}`,
   );
   await database.query(

@@ -672,6 +672,7 @@ export const en: Record<MessageKey, string> = {
   'batch.build': 'Build a batch',
   'batch.buildIntro': 'Choose cases whose notice ended and which are in finance review. A case is in one batch only.',
   'batch.defaultTitle': 'Reward disbursement batch ({date})',
+  'batch.candidates': '{n} cases in finance review',
   'batch.create': 'Create the batch ({n} cases)',
   'batch.col.title': 'Title',
   'batch.col.state': 'State',

@@ -669,6 +669,7 @@ export const zh = {
   'batch.build': '建立拨付批次',
   'batch.buildIntro': '从公示期满、处于财政审核的案件中选择，建立一个拨付批次。每件案件只能在一个批次中。',
   'batch.defaultTitle': '奖励资金拨付批次（{date}）',
+  'batch.candidates': '财政审核中（可列入批次）案件 {n} 件',
   'batch.create': '建立批次（{n} 件）',
   'batch.col.title': '批次名称',
   'batch.col.state': '状态',

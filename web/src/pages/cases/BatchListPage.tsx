@@ -80,7 +80,7 @@ function Builder({ open, onClose }: { open: boolean; onClose: () => void }) {
         data-testid="batch-title"
       />
       <Typography.Paragraph>
-        {t('notice.candidates', { n: rows.length })} · {t('notice.selected', { n: selected.length, amount: formatMoney(total) })}
+        {t('batch.candidates', { n: rows.length })} · {t('notice.selected', { n: selected.length, amount: formatMoney(total) })}
       </Typography.Paragraph>
       <Table<CaseRow>
         rowKey="id"

@@ -98,7 +98,7 @@ function columns(i18n: I18n, ref: ReferenceData, beneficiary: boolean, overdueAf
       width: 110,
       align: 'right',
       render: (_: unknown, r) =>
-        r.overdue ? (
+        r.overdue && !beneficiary ? (
           <Tooltip title={t('case.overdueHint', { days: overdueAfterDays })}>
             <Typography.Text type="danger" strong data-testid="case-overdue">
               <WarningOutlined /> {t('case.days', { n: r.ageDays })}
@@ -225,14 +225,16 @@ export default function CaseListPage() {
       <CasesTabs />
       {queues.data && <QueueCards queues={queues.data} onPick={(state) => setQuery({ state })} />}
       <Space wrap className="filters">
-        <Input.Search
-          allowClear
-          placeholder={t('case.search')}
-          defaultValue={query.q}
-          onSearch={(q) => setQuery({ q })}
-          style={{ width: 240 }}
-          data-testid="cases-search"
-        />
+        {!beneficiary && (
+          <Input.Search
+            allowClear
+            placeholder={t('case.search')}
+            defaultValue={query.q}
+            onSearch={(q) => setQuery({ q })}
+            style={{ width: 240 }}
+            data-testid="cases-search"
+          />
+        )}
         <Select
           allowClear
           placeholder={t('case.col.state')}
@@ -267,7 +269,7 @@ export default function CaseListPage() {
         loading={!list.data && !list.error}
         dataSource={list.data?.items ?? []}
         columns={columns(i18n, ref, beneficiary, list.data?.overdueAfterDays ?? 0)}
-        rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+        rowClassName={(r) => (r.overdue && !beneficiary ? 'row-overdue' : '')}
         pagination={{
           current: page,
           pageSize: 20,
