@@ -113,7 +113,34 @@ export const noticeWorkingDays: Parameter<number> = {
   ],
 };
 
-export const FULFILMENT_PARAMETERS = [clause2Track, clause4Track, clause5Track, noticeWorkingDays] as const;
+/**
+ * When a waiting case counts as overdue in the work queues (calendar days in its current step).
+ * Interpretation (cases team): no rule for the fulfilment steps was found; 15 calendar days is
+ * about the "10个工作日" that agencies commonly promise for a review, so a case past it is
+ * highlighted for whoever it waits for. Nothing is decided by it: it only draws attention.
+ */
+export const reviewOverdueDays: Parameter<number> = {
+  id: 'fulfilment_step_overdue_days',
+  descriptionZh: '待办超时提示（在当前环节停留的自然日数）',
+  descriptionEn: 'A waiting case is highlighted as overdue after this many calendar days in its step',
+  unit: 'count',
+  interpretation:
+    'Interpretation (cases team): 15 calendar days ≈ the common "10 working days" review practice ' +
+    '(reference/other-domains.md, credit-repair review practice); a display threshold, not a cited rule.',
+  values: [
+    {
+      from: FROM,
+      value: 15,
+      reference: {
+        document: '审核办理时限惯例（无统一规定）',
+        clause: 'reference/other-domains.md §3 (“十个工作日内完成…审核” practice)',
+        unverified: 'No time limit for the steps of fund fulfilment in Jinan was found; 15 calendar days is a convention.',
+      },
+    },
+  ],
+};
+
+export const FULFILMENT_PARAMETERS = [clause2Track, clause4Track, clause5Track, noticeWorkingDays, reviewOverdueDays] as const;
 
 const TRACKS: Record<ClauseId, Parameter<Track>> = { '2': clause2Track, '4': clause4Track, '5': clause5Track };
 
@@ -129,5 +156,12 @@ export function trackOf(clause: string, date: string): Track {
 export function noticePeriodOn(date: string): number {
   const v = valueAt(noticeWorkingDays, date);
   if (!v) throw new Error(`no 公示 period in force on ${date}`);
+  return v.value;
+}
+
+/** Days in a step after which a waiting case is shown as overdue, in force on `date`. */
+export function overdueAfterDaysOn(date: string): number {
+  const v = valueAt(reviewOverdueDays, date);
+  if (!v) throw new Error(`no overdue threshold in force on ${date}`);
   return v.value;
 }

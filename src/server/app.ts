@@ -17,6 +17,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { entitlementRoutes } from '../modules/entitlements/routes.ts';
 import { tierRoutes } from '../modules/tiers/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { caseDocumentRoutes } from '../modules/cases/case-document-routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
 import { financingRoutes } from '../modules/financing/routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await importRoutes(app, ctx);
   entitlementRoutes(app, ctx);
   caseRoutes(app, ctx);
+  await caseDocumentRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   creditRoutes(app, ctx);
   financingRoutes(app, ctx);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { recompute } from '../modules/entitlements/service.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/service.ts';
 import { todayShanghai } from '../shared/dates.ts';
+import { seedCases } from '../modules/seed/cases.ts';
 
 export async function openPlatform(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
   const database: Database = await openDatabase({
@@ -55,4 +56,5 @@ export async function seedIfEmpty(ctx: AppContext, log: (msg: string) => void): 
     const counts = await recompute(ctx.database, SYSTEM_ACTOR, { fiscalYear: y });
     log(`entitlements ${y}: ${counts.computed} computed`);
   }
+  await seedCases(ctx.database, { log });
 }

@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 export interface Column<T> {
   header: string;
   width?: number;
+  /** Excel number format, e.g. '#,##0' for yuan. */
+  numFmt?: string;
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
@@ -15,44 +17,69 @@ export function neutraliseCell(v: unknown): unknown {
   return v;
 }
 
-export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'SME Ladder';
-  wb.created = new Date();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c, i) => ({ header: c.header, key: 'c' + i, width: c.width ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    ws.addRow(columns.map((c) => neutraliseCell(c.value(r) ?? null)));
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>, print?: PrintSetup): Promise<Buffer> {
+  return toXlsxBook([{ ...sheetOf(sheetName, columns, rows), ...(print ? { print } : {}) }]);
 }
 
-/** One sheet of a workbook with several, its row type already applied (see `sheet`). */
+/**
+ * How a sheet prints (officers print batch lists for signature): A4, landscape by default, all
+ * columns on one page width, the header row repeated on every page, the title in the page header
+ * and "第 n 页 / 共 N 页" in the footer; `boldLastRow` for a total line.
+ */
+export interface PrintSetup {
+  title: string;
+  landscape?: boolean;
+  boldLastRow?: boolean;
+}
+
+/** One worksheet's content, already turned into cells (so sheets of different row types share a book). */
 export interface Sheet {
   name: string;
-  fill(ws: ExcelJS.Worksheet): void;
+  columns: { header: string; width?: number | undefined; numFmt?: string | undefined }[];
+  rows: unknown[][];
+  print?: PrintSetup;
 }
 
-/** A sheet for `toXlsxSheets`: header row bold and frozen, cells neutralised as in `toXlsx`. */
-export function sheet<T>(name: string, columns: Column<T>[], rows: Iterable<T>): Sheet {
+export function sheetOf<T>(name: string, columns: Column<T>[], rows: Iterable<T>): Sheet {
   return {
     name,
-    fill(ws) {
-      ws.columns = columns.map((c, i) => ({ header: c.header, key: 'c' + i, width: c.width ?? 16 }));
-      ws.getRow(1).font = { bold: true };
-      for (const r of rows) ws.addRow(columns.map((c) => neutraliseCell(c.value(r) ?? null)));
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    },
+    columns: columns.map((c) => ({ header: c.header, width: c.width, numFmt: c.numFmt })),
+    rows: [...rows].map((r) => columns.map((c) => c.value(r) ?? null)),
   };
 }
 
-/** A workbook with several sheets, e.g. a report and the cases behind it. */
-export async function toXlsxSheets(sheets: Sheet[]): Promise<Buffer> {
+/** A workbook of several sheets, each with a bold frozen header row and a filter. */
+export async function toXlsxBook(sheets: Sheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SME Ladder';
   wb.created = new Date();
-  for (const s of sheets) s.fill(wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] }));
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: 'c' + i, width: c.width ?? 16 }));
+    ws.getRow(1).font = { bold: true };
+    sheet.columns.forEach((c, i) => {
+      if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
+    });
+    for (const r of sheet.rows) ws.addRow(r.map((v) => neutraliseCell(v)));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    if (sheet.print) applyPrint(ws, sheet.print);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: print.landscape === false ? 'portrait' : 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  const title = print.title.replace(/&/g, '&&');
+  ws.headerFooter = { oddHeader: `&C&"-,Bold"${title}`, oddFooter: '&C第 &P 页 / 共 &N 页' };
+  ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  if (print.boldLastRow && ws.rowCount > 1) ws.getRow(ws.rowCount).font = { bold: true };
 }

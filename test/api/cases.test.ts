@@ -21,7 +21,16 @@ import { todayShanghai } from '../../src/shared/dates.ts';
 const today = todayShanghai();
 
 interface CaseDetailBody {
-  case: { id: number; state: string; version: number; enterpriseId?: number; beneficiaryId: number; unitCode: string; amount: number; account: { accountNo: string } | null };
+  case: {
+    id: number;
+    state: string;
+    version: number;
+    enterpriseId?: number;
+    beneficiaryId: number;
+    unitCode: string;
+    amount: number;
+    account: { accountNo: string } | null;
+  };
   actions: { action: string }[];
   entitlement: { trace: { clause: string; conditions: unknown[] } } | null;
 }
@@ -60,7 +69,9 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     const [u] = await q<{ enterprise_id: number }>(`select enterprise_id from users where username = 'enterprise'`);
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((c) => c.beneficiaryId === Number(u!.enterprise_id))).toBe(true);
-    const [other] = await q<{ id: number }>(`select id from cases where enterprise_id is distinct from $1 limit 1`, [u!.enterprise_id]);
+    const [other] = await q<{ id: number }>(`select id from cases where enterprise_id is distinct from $1 limit 1`, [
+      u!.enterprise_id,
+    ]);
     const res = await ent.get(`/api/cases/${other!.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.id).toBe('not_found');
@@ -74,13 +85,29 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     expect(d.entitlement?.trace.clause).toBe('2');
     expect(d.entitlement?.trace.conditions.length).toBeGreaterThan(0);
     expect(d.actions.map((a) => a.action)).toEqual(['confirm_account']);
-    const bad = await ent.send('POST', `/api/cases/${id}/transitions`, { action: 'confirm_account', version: d.case.version, account: { ...ACCOUNT, accountNo: '12' } });
+    const bad = await ent.send('POST', `/api/cases/${id}/transitions`, {
+      action: 'confirm_account',
+      version: d.case.version,
+      account: { ...ACCOUNT, accountNo: '12' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('account.accountNo');
-    const ok = await ent.send('POST', `/api/cases/${id}/transitions`, { action: 'confirm_account', version: d.case.version, account: ACCOUNT });
+    const ok = await ent.send('POST', `/api/cases/${id}/transitions`, {
+      action: 'confirm_account',
+      version: d.case.version,
+      account: ACCOUNT,
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().case).toMatchObject({ state: 'district_review', version: d.case.version + 1, account: { accountNo: ACCOUNT.accountNo } });
-    const again = await ent.send('POST', `/api/cases/${id}/transitions`, { action: 'confirm_account', version: d.case.version, account: ACCOUNT });
+    expect(ok.json().case).toMatchObject({
+      state: 'district_review',
+      version: d.case.version + 1,
+      account: { accountNo: ACCOUNT.accountNo },
+    });
+    const again = await ent.send('POST', `/api/cases/${id}/transitions`, {
+      action: 'confirm_account',
+      version: d.case.version,
+      account: ACCOUNT,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.id).toBe('stale_version');
     expect(again.json().error.message.zh).toContain('请刷新后重试');
@@ -91,7 +118,9 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
   });
 
   it('gives each role its work queue with counts and ages', async () => {
-    const dq = (await lixia.get('/api/cases/queues')).json() as { queues: { state: string; count: number; maxAgeDays: number }[] };
+    const dq = (await lixia.get('/api/cases/queues')).json() as {
+      queues: { state: string; count: number; maxAgeDays: number }[];
+    };
     expect(dq.queues.map((x) => x.state)).toEqual(['district_review']);
     const eq = (await ent.get('/api/cases/queues')).json() as { queues: { state: string; count: number }[] };
     expect(eq.queues.map((x) => x.state)).toEqual(['opened', 'returned']);
@@ -101,17 +130,28 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
   });
 
   it('publishes a 公示 of N working days, takes objections while open, and finance pays the rest with exports', async () => {
-    const ids = (await q<{ id: number }>(`select id from cases where state = 'opened' and unit_code = '370102' order by id limit 3`)).map((r) => Number(r.id));
+    const ids = (
+      await q<{ id: number }>(`select id from cases where state = 'opened' and unit_code = '370102' order by id limit 3`)
+    ).map((r) => Number(r.id));
     expect(ids.length).toBe(3);
     await toCityReview(s.ctx.database, ids);
     expect((await lixia.send('POST', '/api/notices', { title: 'x', caseIds: ids })).statusCode).toBe(403);
     const pub = await city.send('POST', '/api/notices', { title: '2025年度优质中小企业奖励资金拟支持名单公示', caseIds: ids });
     expect(pub.statusCode).toBe(201);
-    const notice = pub.json() as { notice: { id: number; workingDays: number; endsOn: string }; rule: { zh: string }; items: { basis: string }[] };
+    const notice = pub.json() as {
+      notice: { id: number; workingDays: number; endsOn: string };
+      rule: { zh: string };
+      items: { basis: string }[];
+    };
     expect(notice.notice.workingDays).toBe(5);
     expect(notice.rule.zh).toContain('发布当日不计');
     expect(notice.items[0]!.basis).toMatch(/^第[二四五]条 .+ [\d,]+元$/);
-    const obj = await ent.send('POST', `/api/notices/${notice.notice.id}/objections`, { caseId: ids[0], text: '对该企业的认定时间有异议，请核实' });
+    // The basis reads as the public reads it, not as an item id.
+    expect(notice.items.every((i) => !/[a-z_]/.test(i.basis))).toBe(true);
+    const obj = await ent.send('POST', `/api/notices/${notice.notice.id}/objections`, {
+      caseId: ids[0],
+      text: '对该企业的认定时间有异议，请核实',
+    });
     expect(obj.statusCode).toBe(201);
     expect((await city.get(`/api/cases/${ids[0]}`)).json().case.state).toBe('city_review');
     await closeDueNotices(s.ctx.database, dayAfter(notice.notice.endsOn));
@@ -157,7 +197,8 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     // The beneficiary may download its own notice; a stranger may not.
     const [owner] = await q<{ enterprise_id: number | null }>(`select enterprise_id from cases where id = $1`, [rest[0]]);
     const [u] = await q<{ enterprise_id: number }>(`select enterprise_id from users where username = 'enterprise'`);
-    if (Number(owner!.enterprise_id) !== Number(u!.enterprise_id)) expect((await ent.get(`/api/cases/${rest[0]}/payment-notice.docx`)).statusCode).toBe(404);
+    if (Number(owner!.enterprise_id) !== Number(u!.enterprise_id))
+      expect((await ent.get(`/api/cases/${rest[0]}/payment-notice.docx`)).statusCode).toBe(404);
     expect((await lixia.get(`/api/cases/${rest[0]}/payment-notice.docx`)).statusCode).toBe(200);
   });
 
@@ -179,12 +220,67 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     expect((await ent.get('/api/cases/reports')).statusCode).toBe(403);
   });
 
+  it('exports the reports as a workbook with one sheet per view, for officers only', async () => {
+    const res = await city.get('/api/cases/reports/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('case-reports.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '按状态 By status',
+      '按区县 By district',
+      '按条款 By clause',
+      '按月份 By month',
+      '环节用时 Time per step',
+    ]);
+    const paidRow = wb.worksheets[0]!.getSheetValues().find(
+      (r) => Array.isArray(r) && String(r[1]).startsWith('已拨付'),
+    ) as unknown[];
+    expect(paidRow[2]).toBe(2);
+    expect((await ent.get('/api/cases/reports/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('previews the period of a 公示 before it is published: N working days, the day itself not counted', async () => {
+    // 2025-09-30 (Tuesday) before the National Day holiday: the next working days are 10-09, 10-10, 10-11 (调休 Saturday), 10-13, 10-14.
+    const past = await city.get('/api/notices/period?publishedOn=2025-09-30');
+    if (today > '2025-09-30') {
+      expect(past.statusCode).toBe(400);
+      expect(past.json().error.fields[0].field).toBe('publishedOn');
+    }
+    const res = await city.get(`/api/notices/period?publishedOn=${today}`);
+    expect(res.statusCode).toBe(200);
+    const p = res.json() as { workingDays: number; endsOn: string; rule: { zh: string } };
+    expect(p.workingDays).toBe(5);
+    expect(p.endsOn > today).toBe(true);
+    expect(p.rule.zh).toContain(p.endsOn);
+    expect((await lixia.get(`/api/notices/period?publishedOn=${today}`)).statusCode).toBe(403);
+  });
+
+  it('marks cases waiting longer than the overdue threshold, in the list and the queues', async () => {
+    const [c] = await q<{ id: number }>(
+      `select id from cases where state = 'district_review' and unit_code = '370102' order by id limit 1`,
+    );
+    await q(`update cases set state_since = now() - interval '40 days' where id = $1`, [c!.id]);
+    const list = (await lixia.get('/api/cases?state=district_review&pageSize=200')).json() as {
+      overdueAfterDays: number;
+      items: { id: number; overdue: boolean; waitsFor: string; ageDays: number }[];
+    };
+    expect(list.overdueAfterDays).toBe(15);
+    const row = list.items.find((i) => i.id === Number(c!.id))!;
+    expect(row).toMatchObject({ overdue: true, waitsFor: 'district_officer', ageDays: 40 });
+    expect(list.items.filter((i) => i.id !== Number(c!.id)).every((i) => !i.overdue)).toBe(true);
+    const queues = (await lixia.get('/api/cases/queues')).json() as { queues: { state: string; overdueCount: number }[] };
+    expect(queues.queues.find((x) => x.state === 'district_review')!.overdueCount).toBe(1);
+  });
+
   it('tells the next person that a case waits for them, and queues an SMS or e-mail', async () => {
     const n = (await lixia.get('/api/notifications')).json() as { textZh: string; kind: string; id: number }[];
     expect(n.some((x) => x.kind === 'team' && x.textZh.includes('区县初审'))).toBe(true);
     expect((await lixia.send('POST', `/api/notifications/${n[0]!.id}/read`)).statusCode).toBe(200);
     expect((await ent.send('POST', `/api/notifications/${n[0]!.id}/read`)).statusCode).toBe(404);
-    const [o] = await q<{ sms: number; email: number }>(`select count(*) filter (where channel = 'sms')::int as sms, count(*) filter (where channel = 'email')::int as email from outbox`);
+    const [o] = await q<{ sms: number; email: number }>(
+      `select count(*) filter (where channel = 'sms')::int as sms, count(*) filter (where channel = 'email')::int as email from outbox`,
+    );
     expect(o!.sms).toBeGreaterThan(0);
     expect(o!.email).toBeGreaterThan(0);
     expect((await verifyAudit(s.ctx.database)).problem).toBeNull();
@@ -215,11 +311,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances approving and pay
     const cipher = new PersonalDataCipher(TEST_KEY);
     await seedDatabase(dbs[0]!, { seed: 11, enterprises: 200, cipher });
     const config = loadConfig({ ...process.env, PORT: '0', SME_DATA_KEY: TEST_KEY, SME_SEED_ON_START: 'false' });
-    apps = await Promise.all(dbs.map((database) => buildApp({ config, database, cipher, auth: { sessionHours: 8, lockoutThreshold: 50, lockoutMinutes: 15 } })));
+    apps = await Promise.all(
+      dbs.map((database) =>
+        buildApp({ config, database, cipher, auth: { sessionHours: 8, lockoutThreshold: 50, lockoutMinutes: 15 } }),
+      ),
+    );
     for (const a of apps) await a.ready();
     district = await Promise.all(apps.map((a) => signIn(a, 'lixia')));
     fin = await Promise.all(apps.map((a) => signIn(a, 'finance')));
-    enterpriseIds = (await dbs[0]!.query<{ id: number }>(`select id from enterprises where unit_code = '370102' order by id limit ${CASES}`)).map((r) => Number(r.id));
+    enterpriseIds = (
+      await dbs[0]!.query<{ id: number }>(`select id from enterprises where unit_code = '370102' order by id limit ${CASES}`)
+    ).map((r) => Number(r.id));
   }, 300_000);
 
   afterAll(async () => {
@@ -241,31 +343,62 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances approving and pay
         [round, `{${enterpriseIds.join(',')}}`],
       );
       await syncCases(db, { id: null, name: 'test' });
-      const ids = (await db.query<{ id: number }>(`select id from cases where state = 'opened' order by id`)).map((r) => Number(r.id));
+      const ids = (await db.query<{ id: number }>(`select id from cases where state = 'opened' order by id`)).map((r) =>
+        Number(r.id),
+      );
       expect(ids).toHaveLength(CASES);
       for (const id of ids) {
         const r = await caseRow(db, id);
-        await transitionCase(db, principal('enterprise_user', { enterpriseId: r.enterprise_id }), id, { action: 'confirm_account', version: r.version, account: ACCOUNT });
+        await transitionCase(db, principal('enterprise_user', { enterpriseId: r.enterprise_id }), id, {
+          action: 'confirm_account',
+          version: r.version,
+          account: ACCOUNT,
+        });
       }
       // Both instances approve every case at once: one 200 and one 409 per case.
-      const approvals = await Promise.all(ids.flatMap((id) => district.map((c) => c.send('POST', `/api/cases/${id}/transitions`, { action: 'district_approve', version: 2 }).then((res) => ({ id, res })))));
+      const approvals = await Promise.all(
+        ids.flatMap((id) =>
+          district.map((c) =>
+            c
+              .send('POST', `/api/cases/${id}/transitions`, { action: 'district_approve', version: 2 })
+              .then((res) => ({ id, res })),
+          ),
+        ),
+      );
       for (const id of ids) expect(statuses(approvals.filter((a) => a.id === id).map((a) => a.res))).toEqual([200, 409]);
-      expect(approvals.filter((a) => a.res.statusCode === 409).every((a) => a.res.json().error.id === 'stale_version')).toBe(true);
+      expect(approvals.filter((a) => a.res.statusCode === 409).every((a) => a.res.json().error.id === 'stale_version')).toBe(
+        true,
+      );
 
       const n = await publishNotice(db, CITY, { title: `第${round}轮公示`, caseIds: ids }, today);
       await closeDueNotices(db, dayAfter(n.notice.endsOn));
 
       // Both build a batch of the same cases: one wins, the other is told the cases are taken.
-      const built = await Promise.all(fin.map((c) => c.send('POST', '/api/batches', { title: `第${round}轮批次`, caseIds: ids })));
+      const built = await Promise.all(
+        fin.map((c) => c.send('POST', '/api/batches', { title: `第${round}轮批次`, caseIds: ids })),
+      );
       expect(statuses(built)).toEqual([201, 409]);
       const batchId = (built.find((b) => b.statusCode === 201)!.json() as { batch: { id: number } }).batch.id;
       // Both approve it, then both pay it, at the same moment.
-      expect(statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/approve`, { version: 1 }))))).toEqual([200, 409]);
-      expect(statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/pay`, { version: 2 }))))).toEqual([200, 409]);
+      expect(
+        statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/approve`, { version: 1 })))),
+      ).toEqual([200, 409]);
+      expect(statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/pay`, { version: 2 }))))).toEqual([
+        200, 409,
+      ]);
       // And a retry from both after it was paid pays nothing.
-      expect(statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/pay`, { version: 3 }))))).toEqual([409, 409]);
+      expect(statuses(await Promise.all(fin.map((c) => c.send('POST', `/api/batches/${batchId}/pay`, { version: 3 }))))).toEqual([
+        409, 409,
+      ]);
 
-      const [c] = await db.query<{ payments: number; cases: number; entitlements: number; paid_ent: number; paid_cases: number; dup: number }>(
+      const [c] = await db.query<{
+        payments: number;
+        cases: number;
+        entitlements: number;
+        paid_ent: number;
+        paid_cases: number;
+        dup: number;
+      }>(
         `select (select count(*)::int from payments) as payments,
                 (select count(distinct case_id)::int from payments) as cases,
                 (select count(distinct entitlement_id)::int from payments) as entitlements,
@@ -273,9 +406,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances approving and pay
                 (select count(*)::int from cases where state = 'paid') as paid_cases,
                 (select count(*)::int from (select entitlement_id from payments group by 1 having count(*) > 1) d) as dup`,
       );
-      expect(c).toEqual({ payments: CASES * round, cases: CASES * round, entitlements: CASES * round, paid_ent: CASES * round, paid_cases: CASES * round, dup: 0 });
+      expect(c).toEqual({
+        payments: CASES * round,
+        cases: CASES * round,
+        entitlements: CASES * round,
+        paid_ent: CASES * round,
+        paid_cases: CASES * round,
+        dup: 0,
+      });
     }
-    const [sum] = await db.query<{ paid: number; owed: number }>(`select (select sum(amount)::bigint from payments) as paid, (select sum(amount)::bigint from entitlements) as owed`);
+    const [sum] = await db.query<{ paid: number; owed: number }>(
+      `select (select sum(amount)::bigint from payments) as paid, (select sum(amount)::bigint from entitlements) as owed`,
+    );
     expect(Number(sum!.paid)).toBe(Number(sum!.owed));
     expect((await verifyAudit(db)).problem).toBeNull();
   }, 600_000);

@@ -31,6 +31,14 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pg's pool.end() resolves before its sockets have closed; forcing the drop while they are still
+      // closing makes the server terminate them, which the ended pool reports as an uncaught error.
+      // Wait (briefly) until the database's own connections are gone, then drop.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1`, [name]);
+        if (!rows[0]?.n) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -32,6 +32,13 @@ const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
 const EnterpriseAssessmentPage = lazy(() =>
   import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
 );
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.tsx'));
+const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
+const NoticeListPage = lazy(() => import('./pages/cases/NoticeListPage.tsx'));
+const NoticePage = lazy(() => import('./pages/cases/NoticePage.tsx'));
+const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
+const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
+const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -54,6 +61,13 @@ function SignedInRoutes() {
           <Route path="financing" element={<FinancingPage />} />
           <Route path="pipeline" element={<PipelinePage />} />
           <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
+          <Route path="cases" element={<CaseListPage />} />
+          <Route path="cases/notices" element={<NoticeListPage />} />
+          <Route path="cases/notices/:id" element={<NoticePage />} />
+          <Route path="cases/batches" element={<BatchListPage />} />
+          <Route path="cases/batches/:id" element={<BatchPage />} />
+          <Route path="cases/reports" element={<CaseReportsPage />} />
+          <Route path="cases/:id" element={<CasePage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -7,3 +7,4 @@ export * from './dashboard.ts';
 export * from './credit.ts';
 export * from './financing.ts';
 export * from './tiers.ts';
+export * from './case-documents.ts';

@@ -144,6 +144,11 @@ export function canReadCase(p: Principal, c: CaseParty): boolean {
   );
 }
 
+/** Documents of an application are attached by the beneficiary itself (and read by whoever may read the case). */
+export function canAttachCaseDocument(p: Principal, c: CaseParty): boolean {
+  return isCaseBeneficiary(p, c);
+}
+
 /** The city publishes 公示, opens cases from entitlements, resolves objections. */
 export function canManageNotices(p: Principal): boolean {
   return p.role === 'city_officer';

@@ -8,6 +8,7 @@ import {
   availableActions,
   checkInput,
   decide,
+  itemNameZh,
   ruleOf,
   waitingStatesFor,
   yuanInCapitals,
@@ -46,7 +47,15 @@ const ACTORS: Record<string, Acting> = {
   university: user('university'),
 };
 
-const OBJECTORS = ['city', 'district_own', 'district_other', 'enterprise_own', 'enterprise_other', 'carrier_own', 'carrier_other'];
+const OBJECTORS = [
+  'city',
+  'district_own',
+  'district_other',
+  'enterprise_own',
+  'enterprise_other',
+  'carrier_own',
+  'carrier_other',
+];
 const UNPAID: CaseState[] = ['opened', 'district_review', 'city_review', 'in_notice', 'finance_review', 'in_batch', 'returned'];
 
 /**
@@ -106,7 +115,14 @@ for (const kind of ['enterprise', 'carrier'])
     for (const from of CASE_STATES)
       for (const track of TRACKS)
         for (const actor of Object.keys(ACTORS))
-          cells.push({ kind, action, from, track, actor, to: expected(action, from, actor, track, kind === 'enterprise' ? 'enterprise_own' : 'carrier_own') });
+          cells.push({
+            kind,
+            action,
+            from,
+            track,
+            actor,
+            to: expected(action, from, actor, track, kind === 'enterprise' ? 'enterprise_own' : 'carrier_own'),
+          });
 
 describe('the case state machine', () => {
   it('has exactly the actions listed in the expected table', () => {
@@ -116,11 +132,14 @@ describe('the case state machine', () => {
   const allowed = cells.filter((c) => c.to !== null);
   const refused = cells.filter((c) => c.to === null);
 
-  it.each(allowed)('lets $actor $action a $kind case from $from ($track) into $to', ({ kind, action, from, track, actor, to }) => {
-    const c = kind === 'enterprise' ? enterpriseCase(from, track) : carrierCase(from, track);
-    const v = decide(c, action, ACTORS[actor]!);
-    expect(v.ok && v.to).toBe(to);
-  });
+  it.each(allowed)(
+    'lets $actor $action a $kind case from $from ($track) into $to',
+    ({ kind, action, from, track, actor, to }) => {
+      const c = kind === 'enterprise' ? enterpriseCase(from, track) : carrierCase(from, track);
+      const v = decide(c, action, ACTORS[actor]!);
+      expect(v.ok && v.to).toBe(to);
+    },
+  );
 
   it(`refuses the other ${refused.length} combinations of action, state, track and actor`, () => {
     const wronglyAllowed = refused.filter(({ kind, action, from, track, actor }) => {
@@ -132,7 +151,13 @@ describe('the case state machine', () => {
   });
 
   it.each([
-    ['tells a stranger it is not theirs before telling the state', 'district_approve', 'opened', 'enterprise_other', 'not_permitted'],
+    [
+      'tells a stranger it is not theirs before telling the state',
+      'district_approve',
+      'opened',
+      'enterprise_other',
+      'not_permitted',
+    ],
     ['tells the right officer the state is wrong', 'district_approve', 'city_review', 'district_own', 'wrong_state'],
     ['tells the beneficiary the track is wrong', 'submit_application', 'opened', 'enterprise_own', 'wrong_track'],
     ['does not know made-up actions', 'approve_everything', 'opened', 'city', 'unknown_action'],
@@ -167,10 +192,14 @@ describe('what an action needs', () => {
   it('asks the beneficiary for a valid account, and for documents on the application track', () => {
     const account = { accountName: '济南某某有限公司', bankName: '齐鲁银行', accountNo: '6222 0212 3456 7890' };
     expect(checkInput(ruleOf('confirm_account')!, { account })).toEqual([]);
-    expect(checkInput(ruleOf('confirm_account')!, { account: { ...account, accountNo: '12AB' } }).map((p) => p.field)).toEqual(['account.accountNo']);
+    expect(checkInput(ruleOf('confirm_account')!, { account: { ...account, accountNo: '12AB' } }).map((p) => p.field)).toEqual([
+      'account.accountNo',
+    ]);
     expect(checkInput(ruleOf('submit_application')!, { account }).map((p) => p.field)).toEqual(['application']);
     expect(
-      checkInput(ruleOf('submit_application')!, { account, application: { statement: '申请园区扶持资金', documents: [] } }).map((p) => p.field),
+      checkInput(ruleOf('submit_application')!, { account, application: { statement: '申请园区扶持资金', documents: [] } }).map(
+        (p) => p.field,
+      ),
     ).toEqual(['application.documents']);
   });
 });
@@ -187,5 +216,14 @@ describe('amounts in capitals (大写)', () => {
     [0, '零元整'],
   ])('writes %i as %s', (n, s) => {
     expect(yuanInCapitals(n)).toBe(s);
+  });
+});
+
+describe('item names for notices', () => {
+  it('reads an item id as the public reads it', () => {
+    expect(itemNameZh('2.little_giant.first')).toBe('专精特新“小巨人”企业（新认定）');
+    expect(itemNameZh('4.service_park.year_2')).toBe('服务园区（第2年）');
+    expect(itemNameZh('5.platform.national')).toBe('公共服务示范平台（国家级）');
+    expect(itemNameZh('9.unknown')).toBe('9.unknown');
   });
 });

@@ -11,15 +11,10 @@
  *   every review step ──*_reject──▶ rejected
  *   every unpaid state ──cancel (the entitlement was withdrawn)──▶ cancelled
  */
+import { LEVELS, TITLE_KINDS } from '../registry/reference.ts';
 import type { Bilingual, FieldProblem } from '../../shared/errors.ts';
 import { problem } from '../../shared/errors.ts';
-import {
-  canFileObjection,
-  isCaseBeneficiary,
-  isDistrictOfficerOf,
-  type CaseParty,
-  type Principal,
-} from '../access/principal.ts';
+import { canFileObjection, isCaseBeneficiary, isDistrictOfficerOf, type CaseParty, type Principal } from '../access/principal.ts';
 
 export const CASE_STATES = [
   'opened',
@@ -83,7 +78,15 @@ export interface Rule {
 }
 
 const REVIEW_STEPS = ['district_review', 'city_review', 'finance_review'] as const;
-const UNPAID: readonly CaseState[] = ['opened', 'district_review', 'city_review', 'in_notice', 'finance_review', 'in_batch', 'returned'];
+const UNPAID: readonly CaseState[] = [
+  'opened',
+  'district_review',
+  'city_review',
+  'in_notice',
+  'finance_review',
+  'in_batch',
+  'returned',
+];
 
 export const RULES: readonly Rule[] = [
   {
@@ -106,21 +109,110 @@ export const RULES: readonly Rule[] = [
     needs: ['account', 'application'],
     label: { zh: '提交申报材料', en: 'Submit the application with documents' },
   },
-  { action: 'district_approve', from: ['district_review'], to: 'city_review', who: 'district_officer', via: 'direct', needs: [], label: { zh: '区县初审通过', en: 'District review passed' } },
-  { action: 'city_publish', from: ['city_review'], to: 'in_notice', who: 'city_officer', via: 'notice', needs: [], label: { zh: '市级审核通过并公示', en: 'City review passed; published in a notice' } },
-  { action: 'object', from: ['in_notice'], to: 'city_review', who: 'objector', via: 'objection', needs: ['reason'], label: { zh: '公示期内提出异议', en: 'Objection during the notice' } },
-  { action: 'notice_pass', from: ['in_notice'], to: 'finance_review', who: 'system', via: 'notice_close', needs: [], label: { zh: '公示期满无异议', en: 'Notice period ended without objection' } },
-  { action: 'batch_add', from: ['finance_review'], to: 'in_batch', who: 'finance_officer', via: 'batch', needs: [], label: { zh: '列入拨付批次', en: 'Added to a disbursement batch' } },
-  { action: 'batch_remove', from: ['in_batch'], to: 'finance_review', who: 'finance_officer', via: 'batch', needs: [], label: { zh: '移出拨付批次', en: 'Removed from a disbursement batch' } },
-  { action: 'pay', from: ['in_batch'], to: 'paid', who: 'finance_officer', via: 'batch', needs: [], label: { zh: '资金已拨付', en: 'Paid' } },
-  { action: 'archive', from: ['paid'], to: 'archived', who: 'city_officer', via: 'direct', needs: [], label: { zh: '归档', en: 'Archive' } },
-  { action: 'cancel', from: UNPAID, to: 'cancelled', who: 'system', via: 'sync', needs: ['reason'], label: { zh: '资格撤销，案件终止', en: 'Entitlement withdrawn; case cancelled' } },
+  {
+    action: 'district_approve',
+    from: ['district_review'],
+    to: 'city_review',
+    who: 'district_officer',
+    via: 'direct',
+    needs: [],
+    label: { zh: '区县初审通过', en: 'District review passed' },
+  },
+  {
+    action: 'city_publish',
+    from: ['city_review'],
+    to: 'in_notice',
+    who: 'city_officer',
+    via: 'notice',
+    needs: [],
+    label: { zh: '市级审核通过并公示', en: 'City review passed; published in a notice' },
+  },
+  {
+    action: 'object',
+    from: ['in_notice'],
+    to: 'city_review',
+    who: 'objector',
+    via: 'objection',
+    needs: ['reason'],
+    label: { zh: '公示期内提出异议', en: 'Objection during the notice' },
+  },
+  {
+    action: 'notice_pass',
+    from: ['in_notice'],
+    to: 'finance_review',
+    who: 'system',
+    via: 'notice_close',
+    needs: [],
+    label: { zh: '公示期满无异议', en: 'Notice period ended without objection' },
+  },
+  {
+    action: 'batch_add',
+    from: ['finance_review'],
+    to: 'in_batch',
+    who: 'finance_officer',
+    via: 'batch',
+    needs: [],
+    label: { zh: '列入拨付批次', en: 'Added to a disbursement batch' },
+  },
+  {
+    action: 'batch_remove',
+    from: ['in_batch'],
+    to: 'finance_review',
+    who: 'finance_officer',
+    via: 'batch',
+    needs: [],
+    label: { zh: '移出拨付批次', en: 'Removed from a disbursement batch' },
+  },
+  {
+    action: 'pay',
+    from: ['in_batch'],
+    to: 'paid',
+    who: 'finance_officer',
+    via: 'batch',
+    needs: [],
+    label: { zh: '资金已拨付', en: 'Paid' },
+  },
+  {
+    action: 'archive',
+    from: ['paid'],
+    to: 'archived',
+    who: 'city_officer',
+    via: 'direct',
+    needs: [],
+    label: { zh: '归档', en: 'Archive' },
+  },
+  {
+    action: 'cancel',
+    from: UNPAID,
+    to: 'cancelled',
+    who: 'system',
+    via: 'sync',
+    needs: ['reason'],
+    label: { zh: '资格撤销，案件终止', en: 'Entitlement withdrawn; case cancelled' },
+  },
   ...REVIEW_STEPS.flatMap((step): Rule[] => {
-    const who: Who = step === 'district_review' ? 'district_officer' : step === 'city_review' ? 'city_officer' : 'finance_officer';
+    const who: Who =
+      step === 'district_review' ? 'district_officer' : step === 'city_review' ? 'city_officer' : 'finance_officer';
     const prefix = step.replace('_review', '');
     return [
-      { action: `${prefix}_return`, from: [step], to: 'returned', who, via: 'direct', needs: ['reason'], label: { zh: `${STATE_LABELS[step].zh}退回补正`, en: `${STATE_LABELS[step].en}: returned for correction` } },
-      { action: `${prefix}_reject`, from: [step], to: 'rejected', who, via: 'direct', needs: ['reason'], label: { zh: `${STATE_LABELS[step].zh}不予支持`, en: `${STATE_LABELS[step].en}: rejected` } },
+      {
+        action: `${prefix}_return`,
+        from: [step],
+        to: 'returned',
+        who,
+        via: 'direct',
+        needs: ['reason'],
+        label: { zh: `${STATE_LABELS[step].zh}退回补正`, en: `${STATE_LABELS[step].en}: returned for correction` },
+      },
+      {
+        action: `${prefix}_reject`,
+        from: [step],
+        to: 'rejected',
+        who,
+        via: 'direct',
+        needs: ['reason'],
+        label: { zh: `${STATE_LABELS[step].zh}不予支持`, en: `${STATE_LABELS[step].en}: rejected` },
+      },
     ];
   }),
 ];
@@ -240,19 +332,31 @@ export function checkInput(rule: Rule, input: TransitionInput): FieldProblem[] {
     const a = input.account;
     if (!a) out.push(problem('account', '请填写收款账户', 'the account to be paid is required'));
     else {
-      if (!trimmed(a.accountName) || a.accountName.length > 100) out.push(problem('account.accountName', '请填写账户名称（不超过100字）', 'account name is required (at most 100 characters)'));
-      if (!trimmed(a.bankName) || a.bankName.length > 100) out.push(problem('account.bankName', '请填写开户银行（不超过100字）', 'bank name is required (at most 100 characters)'));
-      if (!/^\d{8,32}$/.test(a.accountNo.replace(/\s/g, ''))) out.push(problem('account.accountNo', '银行账号应为8至32位数字', 'the account number must be 8 to 32 digits'));
+      if (!trimmed(a.accountName) || a.accountName.length > 100)
+        out.push(
+          problem('account.accountName', '请填写账户名称（不超过100字）', 'account name is required (at most 100 characters)'),
+        );
+      if (!trimmed(a.bankName) || a.bankName.length > 100)
+        out.push(problem('account.bankName', '请填写开户银行（不超过100字）', 'bank name is required (at most 100 characters)'));
+      if (!/^\d{8,32}$/.test(a.accountNo.replace(/\s/g, '')))
+        out.push(problem('account.accountNo', '银行账号应为8至32位数字', 'the account number must be 8 to 32 digits'));
     }
   }
   if (rule.needs.includes('application')) {
     const ap = input.application;
     if (!ap) out.push(problem('application', '请提交申报材料', 'the application is required'));
     else {
-      if (!trimmed(ap.statement) || ap.statement.length > 5000) out.push(problem('application.statement', '请填写申报说明（不超过5000字）', 'a statement is required (at most 5000 characters)'));
-      if (ap.documents.length === 0) out.push(problem('application.documents', '请至少附一份材料', 'attach at least one document'));
+      if (!trimmed(ap.statement) || ap.statement.length > 5000)
+        out.push(
+          problem('application.statement', '请填写申报说明（不超过5000字）', 'a statement is required (at most 5000 characters)'),
+        );
+      if (ap.documents.length === 0)
+        out.push(problem('application.documents', '请至少附一份材料', 'attach at least one document'));
       ap.documents.forEach((d, i) => {
-        if (!trimmed(d.name) || !trimmed(d.ref)) out.push(problem(`application.documents[${i}]`, '材料应有名称和存放位置', 'each document needs a name and a reference'));
+        if (!trimmed(d.name) || !trimmed(d.ref))
+          out.push(
+            problem(`application.documents[${i}]`, '材料应有名称和存放位置', 'each document needs a name and a reference'),
+          );
       });
     }
   }
@@ -300,4 +404,19 @@ export function yuanInCapitals(amount: number): string {
     out += part + big[g]!;
   }
   return out + '元整';
+}
+
+/**
+ * An item id as a person reads it in a 公示 or payment notice (the web app has the bilingual
+ * twin in policyShared.itemName): '2.little_giant.first' → 专精特新“小巨人”企业（新认定）.
+ */
+export function itemNameZh(item: string): string {
+  const [clause, a = '', b = ''] = item.split('.');
+  const kind = (id: string) => TITLE_KINDS.find((k) => k.id === id)?.zh ?? id;
+  const level = (id: string) => LEVELS.find((l) => l.id === id)?.zh ?? id;
+  if (clause === '2') return `${kind(a)}（${b === 'first' ? '新认定' : b === 'renewal' ? '复核/重新认定' : b}）`;
+  if (clause === '4') return `服务园区（第${b.replace('year_', '')}年）`;
+  if (clause === '5' && a === 'base') return `示范基地（入驻企业新获${kind(b)}）`;
+  if (clause === '5' && a === 'platform') return `公共服务示范平台（${level(b)}）`;
+  return item;
 }

@@ -13,7 +13,7 @@ import { todayShanghai } from '../../shared/dates.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import { canReadCase, canSeeCaseReports, isCaseBeneficiary, type Principal } from '../access/principal.ts';
 import { getEntitlement } from '../entitlements/service.ts';
-import { trackOf } from '../../../policy/jinan-quality-sme-measures/fulfilment.ts';
+import { overdueAfterDaysOn, trackOf } from '../../../policy/jinan-quality-sme-measures/fulfilment.ts';
 import {
   CASE_STATES,
   STATE_LABELS,
@@ -23,6 +23,7 @@ import {
   maskAccount,
   ruleOf,
   waitingStatesFor,
+  waitsFor,
   type CaseState,
   type TransitionInput,
 } from './domain.ts';
@@ -58,7 +59,11 @@ export interface SyncResult {
  * nothing` on the unique entitlement), and cancels the unpaid cases whose entitlement was
  * withdrawn (a revoked title stops unpaid rewards). Safe to run from any number of instances.
  */
-export async function syncCases(database: Database, actor: Actor, opts: { fiscalYear?: number; today?: string } = {}): Promise<SyncResult> {
+export async function syncCases(
+  database: Database,
+  actor: Actor,
+  opts: { fiscalYear?: number; today?: string } = {},
+): Promise<SyncResult> {
   const today = opts.today ?? todayShanghai();
   const t2 = trackOf('2', today);
   const t4 = trackOf('4', today);
@@ -114,11 +119,22 @@ async function cancelWithdrawn(tx: Tx, actor: Actor): Promise<number[]> {
   if (candidates.length === 0) return [];
   // Same lock order as paying a batch: batches first, then cases.
   const batchIds = [...new Set(candidates.map((c) => c.batch_id).filter((b): b is number => b !== null))].map(Number);
-  if (batchIds.length) await tx.execute(sql`select id from disbursement_batches where id = any(${arrayLiteral(batchIds)}::bigint[]) order by id for update`);
-  const rows = (await lockCases(tx, candidates.map((c) => Number(c.id)))).filter((r) => r.entitlement_status !== 'owed' && UNPAID.includes(r.state));
+  if (batchIds.length)
+    await tx.execute(
+      sql`select id from disbursement_batches where id = any(${arrayLiteral(batchIds)}::bigint[]) order by id for update`,
+    );
+  const rows = (
+    await lockCases(
+      tx,
+      candidates.map((c) => Number(c.id)),
+    )
+  ).filter((r) => r.entitlement_status !== 'owed' && UNPAID.includes(r.state));
   const cancelled: number[] = [];
   for (const r of rows) {
-    const reason = await rowsOf<{ zh: string | null }>(tx, sql`select string_agg(e->>'zh', '；') as zh from entitlements x, jsonb_array_elements(coalesce(x.status_reason, '[]'::jsonb)) e where x.id = ${r.entitlement_id}`);
+    const reason = await rowsOf<{ zh: string | null }>(
+      tx,
+      sql`select string_agg(e->>'zh', '；') as zh from entitlements x, jsonb_array_elements(coalesce(x.status_reason, '[]'::jsonb)) e where x.id = ${r.entitlement_id}`,
+    );
     const text = `资金资格已撤销：${reason[0]?.zh ?? '按现行登记数据已不再产生该项资金'}`;
     if (r.state === 'in_batch') await takeOutOfBatch(tx, r.id);
     await moveCases(tx, [r], 'cancel', 'cancelled', { id: actor.id, name: actor.name, role: null }, { reason: text });
@@ -150,7 +166,12 @@ export interface TransitionRequest extends TransitionInput {
 }
 
 /** A direct transition (the buttons): confirm, submit, approve, return, reject, archive. */
-export async function transitionCase(database: Database, p: Principal, caseId: number, req: TransitionRequest): Promise<CaseDetail> {
+export async function transitionCase(
+  database: Database,
+  p: Principal,
+  caseId: number,
+  req: TransitionRequest,
+): Promise<CaseDetail> {
   const rule = ruleOf(req.action);
   if (!rule || rule.via !== 'direct') {
     throw invalid(
@@ -182,17 +203,45 @@ export async function transitionCase(database: Database, p: Principal, caseId: n
     if (row.entitlement_status !== 'owed' || row.entitlement_paid_at !== null) {
       if (rule.action !== 'archive') throw entitlementNotOwed(row);
     }
+    // Documents uploaded to the platform are referred to as doc:<id>; each must be one of this case's.
+    const uploaded = (req.application?.documents ?? [])
+      .map((d) => /^doc:(\d+)$/.exec(d.ref)?.[1])
+      .filter((x): x is string => x !== undefined)
+      .map(Number);
+    if (uploaded.length) {
+      const found = await rowsOf<{ id: number }>(
+        tx,
+        sql`select id from case_documents where case_id = ${caseId} and id = any(${arrayLiteral(uploaded)}::bigint[])`,
+      );
+      const missing = uploaded.filter((id) => !found.some((f) => Number(f.id) === id));
+      if (missing.length)
+        throw invalid(
+          problem(
+            'application.documents',
+            `附件 doc:${missing.join('、doc:')} 不是本案件上传的材料`,
+            `doc:${missing.join(', doc:')} is not a document uploaded to this case`,
+          ),
+        );
+    }
     const reason = req.reason?.trim() || null;
     await moveCases(tx, [row], rule.action, verdict.to, eventActorOf(p), {
       reason,
       account: req.account ? { ...req.account, accountNo: req.account.accountNo.replace(/\s/g, '') } : null,
       application: req.application ?? null,
     });
-    await recordAudit(tx, actorOf(p), `case.${rule.action}`, 'case', row.id, { state: row.state, version: row.version }, {
-      state: verdict.to,
-      version: row.version + 1,
-      ...(reason ? { reason } : {}),
-    });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `case.${rule.action}`,
+      'case',
+      row.id,
+      { state: row.state, version: row.version },
+      {
+        state: verdict.to,
+        version: row.version + 1,
+        ...(reason ? { reason } : {}),
+      },
+    );
   });
   return getCase(database, p, caseId);
 }
@@ -331,7 +380,8 @@ export async function listCases(database: Database, p: Principal, f: CaseFilters
   if (f.unitCode) where.push(`k.unit_code = ${add(f.unitCode)}`);
   if (f.fiscalYear) where.push(`k.fiscal_year = ${add(f.fiscalYear)}`);
   if (f.track) where.push(`k.track = ${add(f.track)}::case_track`);
-  if (f.q?.trim()) where.push(`coalesce(e.name, c.name) ilike ${add('%' + f.q.trim().replace(/[\\%_]/g, (m) => '\\' + m) + '%')}`);
+  if (f.q?.trim())
+    where.push(`coalesce(e.name, c.name) ilike ${add('%' + f.q.trim().replace(/[\\%_]/g, (m) => '\\' + m) + '%')}`);
   const w = where.join(' and ');
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 200);
   const offset = (Math.max(f.page ?? 1, 1) - 1) * pageSize;
@@ -344,11 +394,25 @@ export async function listCases(database: Database, p: Principal, f: CaseFilters
        ${from} where ${w} order by k.state_since, k.id limit ${pageSize} offset ${offset}`,
     params,
   );
-  const [sum] = await database.query<{ n: number; amount: number }>(`select count(*)::int as n, coalesce(sum(k.amount), 0)::bigint as amount ${from} where ${w}`, params);
+  const [sum] = await database.query<{ n: number; amount: number }>(
+    `select count(*)::int as n, coalesce(sum(k.amount), 0)::bigint as amount ${from} where ${w}`,
+    params,
+  );
+  const overdueAfterDays = overdueAfterDaysOn(todayShanghai());
   return {
-    items: items.map((i) => ({ ...i, id: Number(i.id), entitlementId: Number(i.entitlementId), beneficiaryId: Number(i.beneficiaryId), amount: Number(i.amount), stateLabel: STATE_LABELS[i.state as CaseState] })),
+    items: items.map((i) => ({
+      ...i,
+      id: Number(i.id),
+      entitlementId: Number(i.entitlementId),
+      beneficiaryId: Number(i.beneficiaryId),
+      amount: Number(i.amount),
+      stateLabel: STATE_LABELS[i.state as CaseState],
+      waitsFor: waitsFor(i.state as CaseState),
+      overdue: waitsFor(i.state as CaseState) !== null && Number(i.ageDays) > overdueAfterDays,
+    })),
     total: sum?.n ?? 0,
     amount: Number(sum?.amount ?? 0),
+    overdueAfterDays,
   };
 }
 
@@ -357,8 +421,20 @@ export async function workQueues(database: Database, p: Principal) {
   const states = waitingStatesFor(p.role);
   const params: unknown[] = [arrayLiteral(states)];
   const scope = caseScope(p, params);
-  const rows = await database.query<{ state: CaseState; count: number; amount: number; oldest: string; max_days: number; avg_days: number }>(
+  const overdueAfterDays = overdueAfterDaysOn(todayShanghai());
+  params.push(overdueAfterDays);
+  const overdueParam = `$${params.length}`;
+  const rows = await database.query<{
+    state: CaseState;
+    count: number;
+    amount: number;
+    oldest: string;
+    max_days: number;
+    avg_days: number;
+    overdue: number;
+  }>(
     `select k.state, count(*)::int as count, sum(k.amount)::bigint as amount, min(k.state_since) as oldest,
+            (count(*) filter (where extract(epoch from now() - k.state_since) / 86400 >= ${overdueParam}::int + 1))::int as overdue,
             floor(max(extract(epoch from now() - k.state_since)) / 86400)::int as max_days,
             round((avg(extract(epoch from now() - k.state_since)) / 86400)::numeric, 1)::float8 as avg_days
        from cases k where k.state = any($1::case_state[]) and ${scope} group by k.state`,
@@ -375,6 +451,7 @@ export async function workQueues(database: Database, p: Principal) {
       oldestSince: r?.oldest ?? null,
       maxAgeDays: r?.max_days ?? 0,
       avgAgeDays: r?.avg_days ?? 0,
+      overdueCount: r?.overdue ?? 0,
     };
   });
   const extra: Record<string, unknown> = {};
@@ -389,7 +466,7 @@ export async function workQueues(database: Database, p: Principal) {
       `select state, count(*)::int as count, coalesce(sum(total_amount), 0)::bigint as amount from disbursement_batches where state <> 'paid' group by state order by state`,
     );
   }
-  return { role: p.role, queues, ...extra };
+  return { role: p.role, overdueAfterDays, queues, ...extra };
 }
 
 /** Cases and amounts by status, district, clause and month; time spent in each step. */
@@ -407,11 +484,13 @@ export async function caseReports(database: Database, p: Principal, f: { fiscalY
   const byStatus = await q<{ state: CaseState; count: number; amount: number }>(
     `select k.state, count(*)::int as count, sum(k.amount)::bigint as amount from cases k where ${where} group by k.state`,
   );
-  const byDistrict = await q(
+  const byDistrict = await q<Record<string, unknown>>(
     `select k.unit_code as "unitCode", u.name_zh as "unitName", ${amounts} from cases k join units u on u.code = k.unit_code
       where ${where} group by k.unit_code, u.name_zh, u.sort order by u.sort, k.unit_code`,
   );
-  const byClause = await q(`select k.clause, k.item, ${amounts} from cases k where ${where} group by k.clause, k.item order by k.clause, k.item`);
+  const byClause = await q<Record<string, unknown>>(
+    `select k.clause, k.item, ${amounts} from cases k where ${where} group by k.clause, k.item order by k.clause, k.item`,
+  );
   const opened = await q<{ month: string; n: number; amount: number }>(
     `select to_char(k.opened_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*)::int as n, sum(k.amount)::bigint as amount
        from cases k where ${where} group by 1`,
@@ -424,7 +503,13 @@ export async function caseReports(database: Database, p: Principal, f: { fiscalY
   const byMonth = months.map((month) => {
     const o = opened.find((x) => x.month === month);
     const y = paid.find((x) => x.month === month);
-    return { month, opened: o?.n ?? 0, openedAmount: Number(o?.amount ?? 0), paid: y?.n ?? 0, paidAmount: Number(y?.amount ?? 0) };
+    return {
+      month,
+      opened: o?.n ?? 0,
+      openedAmount: Number(o?.amount ?? 0),
+      paid: y?.n ?? 0,
+      paidAmount: Number(y?.amount ?? 0),
+    };
   });
   // Time in a step: from the event that entered it to the event that left it.
   const steps = await q<{ state: CaseState; count: number; avg_days: number; max_days: number }>(
@@ -444,7 +529,9 @@ export async function caseReports(database: Database, p: Principal, f: { fiscalY
     byDistrict,
     byClause,
     byMonth,
-    stepDurations: steps.map((s) => ({ ...s, label: STATE_LABELS[s.state] })).sort((a, b) => order(a.state) - order(b.state)),
+    stepDurations: steps
+      .map((s) => ({ state: s.state, label: STATE_LABELS[s.state], count: s.count, avgDays: s.avg_days, maxDays: s.max_days }))
+      .sort((a, b) => order(a.state) - order(b.state)),
   };
 }
 

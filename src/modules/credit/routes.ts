@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../server/context.ts';
 import { principalOf } from '../../server/auth-plugin.ts';
 import { AppError } from '../../shared/errors.ts';
-import { sheet, toXlsxSheets } from '../../shared/xlsx.ts';
+import { sheetOf, toXlsxBook } from '../../shared/xlsx.ts';
 import { PENALTY_TYPES, SECTORS, SEVERITIES } from '../../../policy/credit-repair/index.ts';
 import { DELIVERY_METHODS, REPAIR_STATUSES } from './domain.ts';
 import {
@@ -224,8 +224,8 @@ export function creditRoutes(app: FastifyInstance, ctx: AppContext): void {
       const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
       type Row = (typeof s.byAgencyMonth)[number];
       type Late = (typeof s.overdue)[number];
-      const buf = await toXlsxSheets([
-        sheet<Row>(
+      const buf = await toXlsxBook([
+        sheetOf<Row>(
           `两书同达${s.year}`,
           [
             { header: '处罚机关 Agency', width: 28, value: (m) => m.agencyName },
@@ -239,7 +239,7 @@ export function creditRoutes(app: FastifyInstance, ctx: AppContext): void {
           ],
           s.byAgencyMonth,
         ),
-        sheet<Late>(
+        sheetOf<Late>(
           '超期修复申请 Overdue',
           [
             { header: '处罚机关 Agency', width: 28, value: (a) => a.agencyName },

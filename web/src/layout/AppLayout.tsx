@@ -8,6 +8,7 @@ import { useI18n, type Translate } from '../i18n/index.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { PageSpinner } from '../components/PageSpinner.tsx';
 import { isGroup, navFor, type NavEntry, type NavLeaf } from './nav.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -53,6 +54,7 @@ function HeaderBar() {
         {t('app.name')}
       </Typography.Text>
       <Space size="middle">
+        <NotificationBell />
         <span data-testid="current-user" className="app-user">
           <UserOutlined /> {user.displayName}
           <span className="app-role"> · {t(`role.${user.role}`)}</span>

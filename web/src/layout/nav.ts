@@ -28,7 +28,7 @@ const OFFICERS: readonly Role[] = ['city_officer', 'district_officer'];
 
 /** Capabilities beyond the registry, in the order of DESIGN.md. */
 export const CAPABILITIES: readonly Capability[] = [
-  { path: '/cases', label: 'nav.cases', built: false, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
+  { path: '/cases', label: 'nav.cases', built: true, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
   { path: '/imports', label: 'nav.imports', built: true, roles: ['city_officer'] },
   { path: '/pipeline', label: 'nav.pipeline', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/targets', label: 'nav.targets', built: true, roles: [...OFFICERS, 'finance_officer'] },

@@ -92,7 +92,7 @@ function TraceParam({ p, description, unit }: { p: TraceParameter; description: 
   );
 }
 
-function Explanation({ detail }: { detail: EntitlementDetail }) {
+export function Explanation({ detail }: { detail: EntitlementDetail }) {
   const { t, lang, pick } = useI18n();
   const ref = useReferenceData();
   const { versions } = usePolicyVersions();
