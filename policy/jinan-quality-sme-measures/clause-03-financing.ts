@@ -65,3 +65,29 @@ export const clause3GreenChannelWorkingDays: Parameter<number> = {
     },
   ],
 };
+
+/**
+ * Credit events: which classes of a publicised, unrepaired penalty record take an enterprise off
+ * the key-service list while the record counts (see `src/modules/credit/standing.ts`).
+ * Interpretation (lead): the list serves 优质 enterprises in good standing; a 严重 record (the
+ * class that joint-punishment rules act on) removes the firm, 一般 records do not, and repair
+ * restores it on the day the repair is approved. A dated value so the bureau can widen it.
+ */
+export const clause3KeyListExcludedCreditSeverities: Parameter<readonly ('general' | 'serious')[]> = {
+  id: 'clause_3_key_list_excluded_credit_severities',
+  descriptionZh: '移出重点服务名单的行政处罚信息类别（公示期内、未修复）',
+  descriptionEn: 'Penalty-record classes (publicised, unrepaired) that take an enterprise off the key-service list',
+  unit: 'list',
+  interpretation:
+    'Interpretation (lead): only 严重 (serious) records exclude; the draft names no credit rule for the list (unverified).',
+  values: [
+    {
+      from: DRAFT_EFFECTIVE_FROM,
+      value: ['serious'],
+      reference: draftRef(
+        '一、（三）',
+        'No credit rule in the text; exclusion of serious records is a platform reading (unverified).',
+      ),
+    },
+  ],
+};

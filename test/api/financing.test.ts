@@ -290,6 +290,43 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
     expect(await keyListIds(bank)).toContain(enterpriseId);
   });
 
+  it('drops a listed firm while a serious, publicised penalty record counts against it, and takes it back once repaired', async () => {
+    await ent.send('POST', '/api/financing/consent', { fields: ['titles'] });
+    expect(await keyListIds(bank)).toContain(enterpriseId);
+    const [e] = await q<{ uscc: string; name: string }>(`select uscc, name from enterprises where id = $1`, [enterpriseId]);
+    const agency = await signIn(s.app, 'agency');
+    const decisionDate = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const general = await agency.send('POST', '/api/credit/decisions', {
+      partyName: e!.name,
+      uscc: e!.uscc,
+      decisionNo: `济市监处罚〔2026〕F${Date.now()}号`,
+      decisionDate,
+      procedure: 'ordinary',
+      penalties: [{ type: 'fine', amountYuan: 30000 }],
+      legalBasis: '《中华人民共和国广告法》第五十七条',
+    });
+    expect(general.statusCode).toBe(201);
+    // 一般 records do not exclude (clause_3_key_list_excluded_credit_severities = serious only).
+    expect(await keyListIds(bank)).toContain(enterpriseId);
+    const serious = await agency.send('POST', '/api/credit/decisions', {
+      partyName: e!.name,
+      uscc: e!.uscc,
+      decisionNo: `济市监处罚〔2026〕S${Date.now()}号`,
+      decisionDate,
+      procedure: 'ordinary',
+      penalties: [{ type: 'production_suspension' }],
+      legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+    });
+    expect(serious.statusCode).toBe(201);
+    const sid = (serious.json() as { decision: { id: number; severity: string } }).decision;
+    expect(sid.severity).toBe('serious');
+    expect(await keyListIds(bank)).not.toContain(enterpriseId);
+    expect((await bank.get(`/api/financing/demands/${demandId}`)).statusCode).toBe(404);
+    // Once the record no longer counts (here: withdrawn from publication) the firm is back on the same read path.
+    await q(`update penalty_decisions set published = false where id = $1`, [sid.id]);
+    expect(await keyListIds(bank)).toContain(enterpriseId);
+  });
+
   it('shows the enterprise the products that fit its titles', async () => {
     const all = (await ent.get('/api/financing/products')).json() as { fits: boolean; eligibleTitles: string[] }[];
     const fit = (await ent.get('/api/financing/products?fitsMe=true')).json() as { fits: boolean }[];

@@ -4,10 +4,23 @@
  * behind each. Pure read; the caller's transaction; no authorisation (the caller has already
  * decided the principal may act on these enterprises and only learns the verdict and its reason).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { arrayLiteral } from '../../db/bulk.ts';
 import { SEVERITY_ZH, type CreditAssessment, type Severity } from '../../../policy/credit-repair/index.ts';
+
+/**
+ * The one definition of "a record counts against the enterprise on `date`" (decision alias
+ * `alias`): published, within its publicity period, of one of `severities`, and not repaired by an
+ * approval decided on or before the date. `creditStanding` and the financing key-service list
+ * both use it, so they cannot disagree.
+ */
+export function recordCountsOn(alias: 'd', date: string, severities: readonly ('general' | 'serious')[]): SQL {
+  const d = sql.raw(alias);
+  return sql`${d}.published and ${d}.severity::text = any(${arrayLiteral([...severities])}::text[])
+           and ${d}.publicity_from <= ${date}::date and ${d}.publicity_ends_on >= ${date}::date
+           and not exists (select 1 from repair_applications r where r.decision_id = ${d}.id and r.state = 'approved' and r.decided_on <= ${date}::date)`;
+}
 
 export interface StandingRecord {
   decisionId: number;
@@ -51,9 +64,7 @@ export async function creditStanding(tx: DbOrTx, enterpriseIds: readonly number[
     sql`select d.id, d.enterprise_id, d.decision_no, a.name as agency_name, d.severity, d.publicity_from, d.publicity_ends_on, d.earliest_repair_on, d.assessment
           from penalty_decisions d join penalty_agencies a on a.id = d.agency_id
          where d.enterprise_id = any(${arrayLiteral([...enterpriseIds])}::bigint[])
-           and d.published and d.severity in ('general', 'serious')
-           and d.publicity_from <= ${date}::date and d.publicity_ends_on >= ${date}::date
-           and not exists (select 1 from repair_applications r where r.decision_id = d.id and r.state = 'approved' and r.decided_on <= ${date}::date)
+           and ${recordCountsOn('d', date, ['general', 'serious'])}
          order by d.enterprise_id, d.decision_date`,
   );
   const out = new Map<number, CreditStanding>();

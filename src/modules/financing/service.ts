@@ -17,10 +17,12 @@ import { todayShanghai } from '../../shared/dates.ts';
 import { valueAt } from '../../../policy/core/parameter.ts';
 import {
   clause3GreenChannelWorkingDays,
+  clause3KeyListExcludedCreditSeverities,
   clause3KeyListTitleKinds,
 } from '../../../policy/jinan-quality-sme-measures/clause-03-financing.ts';
 import { TITLE_KIND_IDS } from '../registry/reference.ts';
 import { noticeEndsOn } from '../cases/calendar.ts';
+import { recordCountsOn } from '../credit/standing.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import {
   canActForEnterprise,
@@ -111,12 +113,13 @@ function keyListKinds(today: string): readonly string[] {
  * The enterprises on the key-service list on `today`, with the fields they share and since when:
  * `select enterprise_id, fields, consent_since`. Computed, never copied.
  *
- * CREDIT EVENTS (to be wired when the penalty/credit module lands): exclusion for serious
- * dishonesty belongs here as one more condition on `c.enterprise_id`, e.g.
- * `and not exists (select 1 from <credit exclusions> x where x.enterprise_id = c.enterprise_id and <in force on today>)`.
+ * Credit events: a publicised, unrepaired penalty record of a class named by
+ * `clause_3_key_list_excluded_credit_severities` takes the enterprise off the list while it counts
+ * (`recordCountsOn`, shared with `creditStanding`); an approved repair puts it back.
  */
 export function keyListMembers(today: string): SQL {
   const kinds = arrayLiteral([...keyListKinds(today)]);
+  const excluded = valueAt(clause3KeyListExcludedCreditSeverities, today)?.value ?? [];
   return sql`select c.enterprise_id, c.fields, c.at as consent_since
       from financing_consents c
      where c.action = 'grant'
@@ -124,7 +127,9 @@ export function keyListMembers(today: string): SQL {
        and exists (select 1 from titles t
                     where t.enterprise_id = c.enterprise_id and t.kind::text = any(${kinds}::text[])
                       and t.recognised_on <= ${today}::date and (t.valid_until is null or t.valid_until >= ${today}::date)
-                      and (t.revoked_on is null or t.revoked_on > ${today}::date))`;
+                      and (t.revoked_on is null or t.revoked_on > ${today}::date))
+       and not exists (select 1 from penalty_decisions d
+                        where d.enterprise_id = c.enterprise_id and ${recordCountsOn('d', today, excluded)})`;
 }
 
 function titlesInForceJson(today: string): SQL {
