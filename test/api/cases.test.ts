@@ -78,6 +78,19 @@ describe.each(ENGINES)('cases API on %s', (engine) => {
     expect((await s.app.inject({ method: 'GET', url: '/api/cases' })).statusCode).toBe(401);
   });
 
+  it("opens an officer's list on their own queue when asked (queue=mine), every case in scope otherwise", async () => {
+    type Page = { items: { state: string; unitCode: string }[]; total: number };
+    const all = (await lixia.get('/api/cases?pageSize=200')).json() as Page;
+    const mine = (await lixia.get('/api/cases?queue=mine&pageSize=200')).json() as Page;
+    const [n] = await q<{ n: number }>(
+      `select count(*)::int as n from cases where unit_code = '370102' and state = 'district_review'`,
+    );
+    expect(mine.total).toBe(n!.n);
+    expect(mine.items.every((c) => c.state === 'district_review' && c.unitCode === '370102')).toBe(true);
+    expect(all.total).toBeGreaterThan(mine.total);
+    expect((await lixia.get('/api/cases?queue=nobody')).statusCode).toBe(400);
+  });
+
   it('shows the enterprise its case with the explanation of the amount, and takes its account confirmation once', async () => {
     const mine = (await ent.get('/api/cases')).json() as { items: { id: number }[] };
     const id = mine.items[0]!.id;

@@ -102,6 +102,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
           fiscalYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
           track: Type.Optional(Literals(['no_application', 'application'] as const)),
           q: Type.Optional(Type.String({ maxLength: 100 })),
+          queue: Type.Optional(Literals(['mine', 'all'] as const)),
           page: Type.Optional(Type.Integer({ minimum: 1 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),

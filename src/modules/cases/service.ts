@@ -364,6 +364,8 @@ export interface CaseFilters {
   fiscalYear?: number | undefined;
   track?: string | undefined;
   q?: string | undefined;
+  /** 'mine': only the states where this principal acts (their work queues); default: every case in scope. */
+  queue?: 'mine' | 'all' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
@@ -376,6 +378,7 @@ export async function listCases(database: Database, p: Principal, f: CaseFilters
   };
   const where = [caseScope(p, params)];
   if (f.state) where.push(`k.state = ${add(f.state)}::case_state`);
+  else if (f.queue === 'mine') where.push(`k.state = any(${add(arrayLiteral(waitingStatesFor(p.role)))}::case_state[])`);
   if (f.clause) where.push(`k.clause = ${add(f.clause)}`);
   if (f.unitCode) where.push(`k.unit_code = ${add(f.unitCode)}`);
   if (f.fiscalYear) where.push(`k.fiscal_year = ${add(f.fiscalYear)}`);

@@ -1,13 +1,15 @@
 /**
  * `/cases`: what waits for me (one card per state in which I act: count, amount, oldest age,
  * overdue count) and the list of cases I may see, with where each one waits and for how long.
- * Beneficiaries see "my cases"; officers see their work queues. City officers open cases from
+ * Beneficiaries see "my cases"; officers' list opens on their own queues (the states where they act),
+ * with every case in their scope one switch away. City officers open cases from
  * the owed entitlements here.
  */
 import {
   Alert,
   App,
   Button,
+  Segmented,
   Card,
   Col,
   Input,
@@ -36,7 +38,7 @@ import * as api from './api.ts';
 import { CASE_STATES, type CaseRow, type Queues } from './api.ts';
 import { CaseStateTag, CasesTabs, useLoad, waiterKey } from './casesShared.tsx';
 
-const KEYS = ['state', 'clause', 'q', 'page', 'fiscalYear', 'track'] as const;
+const KEYS = ['state', 'clause', 'q', 'page', 'fiscalYear', 'track', 'queue'] as const;
 
 function columns(i18n: I18n, ref: ReferenceData, beneficiary: boolean, overdueAfterDays: number): TableProps<CaseRow>['columns'] {
   const { t, lang, pick } = i18n;
@@ -189,8 +191,10 @@ export default function CaseListPage() {
   const beneficiary = isBeneficiary(user);
   const [query, setQuery] = useUrlQuery(KEYS);
   const page = toPositiveInt(query.page, 1);
+  const queue = beneficiary ? undefined : query.queue === 'all' ? ('all' as const) : ('mine' as const);
   const filters = {
     state: query.state,
+    queue,
     clause: query.clause,
     q: query.q,
     track: query.track,
@@ -225,6 +229,17 @@ export default function CaseListPage() {
       <CasesTabs />
       {queues.data && <QueueCards queues={queues.data} onPick={(state) => setQuery({ state })} />}
       <Space wrap className="filters">
+        {queue && (
+          <Segmented
+            value={queue}
+            onChange={(v) => setQuery({ queue: v === 'all' ? 'all' : undefined })}
+            options={[
+              { value: 'mine', label: t('case.list.mine') },
+              { value: 'all', label: t('case.list.all') },
+            ]}
+            data-testid="cases-queue"
+          />
+        )}
         {!beneficiary && (
           <Input.Search
             allowClear

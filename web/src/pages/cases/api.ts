@@ -85,6 +85,7 @@ export interface CaseQuery {
   fiscalYear?: number | undefined;
   track?: string | undefined;
   q?: string | undefined;
+  queue?: 'mine' | 'all' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
