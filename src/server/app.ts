@@ -76,6 +76,23 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
-  installNotFound(app, hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null);
+  installNotFound(app, hasWeb ? indexHtmlReader(path.join(WEB_DIST, 'index.html')) : null);
   return app;
+}
+
+/**
+ * index.html names the hashed asset files of the current build: re-read it when the file changes
+ * (checked by mtime), so a server left running across `npm run build:web` serves the new assets.
+ */
+function indexHtmlReader(file: string): () => Buffer | null {
+  let cached: { mtimeMs: number; body: Buffer } | null = null;
+  return () => {
+    try {
+      const { mtimeMs } = fs.statSync(file);
+      if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, body: fs.readFileSync(file) };
+      return cached.body;
+    } catch {
+      return cached?.body ?? null;
+    }
+  };
 }

@@ -74,9 +74,10 @@ export function installErrorHandler(app: FastifyInstance): void {
  * Unknown paths: JSON `not_found` under /api, and the browser app's index.html elsewhere
  * (the app routes on the client), when it has been built.
  */
-export function installNotFound(app: FastifyInstance, indexHtml: Buffer | null): void {
+export function installNotFound(app: FastifyInstance, loadIndexHtml: (() => Buffer | null) | null): void {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
+    const indexHtml = loadIndexHtml?.() ?? null;
     // Client routes (no file extension) get the app; a missing asset stays a 404.
     if (indexHtml && req.method === 'GET' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
       return reply.type('text/html').send(indexHtml);

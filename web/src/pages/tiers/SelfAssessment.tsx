@@ -118,7 +118,10 @@ function ResultCard({ r }: { r: Result }) {
       </Descriptions>
       {!r.met && (
         <div data-testid={`self-${r.standard}-missing`}>
-          <Typography.Text strong>{t('tiers.self.missing')}</Typography.Text>
+          {/* A title already held is not failed: what the standard now lacks matters at its review (复核). */}
+          <Typography.Text strong type={r.holds ? 'secondary' : undefined}>
+            {t(r.holds ? 'tiers.self.missingForReview' : 'tiers.self.missing')}
+          </Typography.Text>
           {r.missing.length === 0 ? (
             <div>{t('tiers.self.nothingMissing')}</div>
           ) : (
