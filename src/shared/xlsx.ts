@@ -38,6 +38,8 @@ export interface Sheet {
   columns: { header: string; width?: number | undefined; numFmt?: string | undefined }[];
   rows: unknown[][];
   print?: PrintSetup;
+  /** Number formats of single cells where a column mixes kinds (e.g. a summary sheet): { B7: '0.00%' }. */
+  cellFormats?: Record<string, string>;
 }
 
 export function sheetOf<T>(name: string, columns: Column<T>[], rows: Iterable<T>): Sheet {
@@ -62,6 +64,7 @@ export async function toXlsxBook(sheets: Sheet[]): Promise<Buffer> {
     });
     for (const r of sheet.rows) ws.addRow(r.map((v) => neutraliseCell(v)));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    for (const [cell, numFmt] of Object.entries(sheet.cellFormats ?? {})) ws.getCell(cell).numFmt = numFmt;
     if (sheet.print) applyPrint(ws, sheet.print);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -244,6 +244,12 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toContain('按机构 By institution');
+    const summary = wb.getWorksheet('汇总 Summary')!;
+    expect(summary.getCell('A7').value).toBe('加权平均利率 Average rate');
+    expect(summary.getCell('B7').numFmt).toBe('0.00%');
+    expect(summary.getCell('B5').numFmt).toBe('#,##0');
+    expect(summary.getCell('B3').numFmt).toBe('0'); // a year, not an amount: 2026, never "2,026"
+    expect(wb.getWorksheet('贷款明细 Loans')!.getColumn(6).numFmt).toBe('0.00%');
   });
 
   it('drops the firm from every bank view on withdrawal, keeping the history and the audit', async () => {
