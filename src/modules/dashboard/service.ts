@@ -3,6 +3,7 @@
  * by kind, level, unit, industry and year end; clusters; money per clause), scoped to the
  * principal, and keeps the result a short while in `dashboard_cache` (shared by all instances).
  */
+import { cachedJson } from '../../db/json-cache.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError, Problems } from '../../shared/errors.ts';
 import { isIsoDate, todayShanghai } from '../../shared/dates.ts';
@@ -191,42 +192,15 @@ export const CACHE_SECONDS = 60;
 
 export type DashboardResponse = Dashboard & { computedAt: string };
 
-/** `{"computedAt": …, …body}` without parsing the body: the cache keeps it as text ready to send. */
-function withComputedAt(body: string, computedAt: string): string {
-  return `{"computedAt":${JSON.stringify(computedAt)},${body.slice(1)}`;
-}
-
 /**
- * The dashboard for a principal as JSON text, from the shared cache when fresh. A stale entry is
- * refreshed by one request (claimed with an atomic update) while the others keep serving the
- * stale body, so a busy dashboard is computed once a minute whatever the number of instances.
+ * The dashboard for a principal as JSON text, from the shared cache (`cachedJson`) when fresh:
+ * a busy dashboard is computed once a minute whatever the number of instances.
  */
 export async function getDashboardJson(database: Database, p: Principal, onParam: string | undefined): Promise<string> {
   const scope = dashboardScope(p);
   const on = checkOn(onParam);
   const key = `${CACHE_VERSION}|${on}|${scope.kind === 'city' ? 'city' : 'unit:' + scope.unitCode}`;
-  const [hit] = await database.query<{ body: string; computed_at: string; fresh: boolean }>(
-    `select body::text as body, computed_at::text as computed_at, computed_at > now() - make_interval(secs => $2) as fresh
-       from dashboard_cache where key = $1`,
-    [key, CACHE_SECONDS],
-  );
-  if (hit) {
-    if (hit.fresh) return withComputedAt(hit.body, hit.computed_at);
-    const claimed = await database.query(
-      `update dashboard_cache set refreshing_at = now()
-        where key = $1 and (refreshing_at is null or refreshing_at < now() - make_interval(secs => $2)) returning key`,
-      [key, CACHE_SECONDS],
-    );
-    if (claimed.length === 0) return withComputedAt(hit.body, hit.computed_at);
-  }
-  const body = JSON.stringify(await computeDashboard(database, on, scope));
-  const [row] = await database.query<{ computed_at: string }>(
-    `insert into dashboard_cache (key, body, computed_at, refreshing_at) values ($1, $2::jsonb, now(), null)
-     on conflict (key) do update set body = excluded.body, computed_at = excluded.computed_at, refreshing_at = null
-     returning computed_at::text as computed_at`,
-    [key, body],
-  );
-  return withComputedAt(body, row?.computed_at ?? new Date().toISOString());
+  return cachedJson(database, key, CACHE_SECONDS, () => computeDashboard(database, on, scope));
 }
 
 export async function getDashboard(database: Database, p: Principal, onParam: string | undefined): Promise<DashboardResponse> {

@@ -4,6 +4,7 @@
  * Reads only; nothing here changes data.
  */
 import type { Database } from '../../db/client.ts';
+import { cachedJson } from '../../db/json-cache.ts';
 import { tierScope, type Principal } from '../access/principal.ts';
 import { AppError, invalid, problem } from '../../shared/errors.ts';
 import { isIsoDate, todayShanghai } from '../../shared/dates.ts';
@@ -233,4 +234,28 @@ export async function pipeline(
     items,
     totalItems,
   };
+}
+
+/** The pipeline over thousands of enterprises is served from the shared cache at most this old. */
+export const PIPELINE_CACHE_SECONDS = 60;
+
+/**
+ * The pipeline as JSON text with `computedAt`, through the shared cache (`cachedJson`): keyed by the
+ * principal's scope and every query field, so no one sees another scope's figures; bad input is
+ * refused by `pipeline` itself and caches nothing.
+ */
+export async function pipelineJson(database: Database, p: Principal, q: PipelineQuery): Promise<string> {
+  const key = [
+    'pipeline-v1',
+    JSON.stringify(tierScope(p)),
+    q.date ?? todayShanghai(),
+    q.standard ?? '',
+    q.marginPoints ?? '',
+    q.marginPercent ?? '',
+    q.unitCode ?? '',
+    q.industry ?? '',
+    q.standing ?? '',
+    q.limit ?? '',
+  ].join('|');
+  return cachedJson(database, key, PIPELINE_CACHE_SECONDS, () => pipeline(database, p, q));
 }

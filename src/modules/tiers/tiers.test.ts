@@ -112,6 +112,27 @@ describe.each(ENGINES)('tier assessment and pipeline on %s', (engine) => {
     }
   });
 
+  it('serves a repeated pipeline request from the shared cache, never across scopes', async () => {
+    type Body = { computedAt: string; enterprises: number; byUnit: { unitCode: string }[] };
+    const url = '/api/tiers/pipeline?date=2025-06-01&standard=little_giant';
+    const first = (await city.get(url)).json<Body>();
+    const again = (await city.get(url)).json<Body>();
+    expect(again).toEqual(first);
+    const [row] = await s.ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from dashboard_cache where key like 'pipeline-v1|%'`,
+    );
+    expect(row!.n).toBeGreaterThan(0);
+    const district = (await lixia.get(url)).json<Body>();
+    expect(district.enterprises).toBeLessThan(first.enterprises);
+    expect(district.byUnit.every((u) => u.unitCode === '370102')).toBe(true);
+    // bad input is refused every time and leaves nothing in the cache
+    expect((await city.get('/api/tiers/pipeline?date=2025-13-01')).statusCode).toBe(400);
+    const [bad] = await s.ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from dashboard_cache where key like '%2025-13-01%'`,
+    );
+    expect(bad!.n).toBe(0);
+  });
+
   it('exports the pipeline for the districts as xlsx', async () => {
     const r = await lixia.get('/api/tiers/pipeline/export.xlsx?date=2025-06-01');
     expect(r.statusCode).toBe(200);

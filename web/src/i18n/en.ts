@@ -1019,6 +1019,7 @@ export const en: Record<MessageKey, string> = {
   'tiers.funnel.note': 'Each stage: holds + meets (close in brackets)',
   'tiers.byUnit': 'Candidates by district',
   'tiers.enterprises': 'Enterprises assessed',
+  'tiers.computedAt': 'Computed {time} (kept for a minute)',
   'tiers.eligible': 'Meet, not held',
   'tiers.close': 'Close',
   'tiers.eligibleCount': 'Meets, not held (enterprise × title)',

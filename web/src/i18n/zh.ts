@@ -1005,6 +1005,7 @@ export const zh = {
   'tiers.funnel.note': '每级：已获评 + 已符合未获评（括号内为接近）',
   'tiers.byUnit': '各区县候选企业',
   'tiers.enterprises': '评价企业数',
+  'tiers.computedAt': '计算于 {time}（结果保留 1 分钟）',
   'tiers.eligible': '已符合未获评',
   'tiers.close': '接近',
   'tiers.eligibleCount': '已符合未获评（家次）',

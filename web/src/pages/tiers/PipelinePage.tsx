@@ -211,6 +211,9 @@ function OfficerPipeline() {
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title={t('tiers.enterprises')} value={data.enterprises} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pipeline-computed-at">
+                  {t('tiers.computedAt', { time: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm') })}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} md={6}>

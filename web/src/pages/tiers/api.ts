@@ -39,6 +39,8 @@ export interface PipelineItem {
 }
 
 export interface Pipeline {
+  /** When the server computed these figures (they are kept a minute in its cache). */
+  computedAt: string;
   date: string;
   margin: { points: number; percent: number };
   versions: Record<string, string | null>;
