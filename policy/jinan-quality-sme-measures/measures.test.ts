@@ -16,7 +16,12 @@ describe('the thirteen measures', () => {
       const after = source.slice(at + m.text.textZh.length, source.indexOf('\n', at));
       // The draft prints the bracket four ways: （责任单位： (责任单位： （责任单位: (责任单位:
       expect(after).toMatch(/^[（(]责任单位[:：]/);
-      expect(after.replace(/^[（(]责任单位[:：]/, '').replace(/[）)]$/, '').split('、')).toEqual([...m.text.responsibleUnitsZh]);
+      expect(
+        after
+          .replace(/^[（(]责任单位[:：]/, '')
+          .replace(/[）)]$/, '')
+          .split('、'),
+      ).toEqual([...m.text.responsibleUnitsZh]);
       expect(source).toContain(m.text.partZh);
     });
   }

@@ -48,7 +48,8 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
   let city: ApiClient;
   let bank: ApiClient;
   const q = <T>(text: string, params: unknown[] = []) => s.ctx.database.query<T>(text, params);
-  const unitId = async (name: string) => Number((await q<{ id: number }>(`select id from responsible_units where name_zh = $1`, [name]))[0]!.id);
+  const unitId = async (name: string) =>
+    Number((await q<{ id: number }>(`select id from responsible_units where name_zh = $1`, [name]))[0]!.id);
   const overview = async (c: ApiClient = office) => {
     const res = await c.get(`/api/measures/overview?period=${PERIOD}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -67,7 +68,11 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
   afterAll(() => s.close());
 
   it('tells each user which units they report for, and who is the general office', async () => {
-    const me = (await science.get('/api/measures/me')).json() as { units: { nameZh: string }[]; isOffice: boolean; reportingPeriod: string };
+    const me = (await science.get('/api/measures/me')).json() as {
+      units: { nameZh: string }[];
+      isOffice: boolean;
+      reportingPeriod: string;
+    };
     expect(me.units.map((u) => u.nameZh)).toEqual(['市科技局']);
     expect(me.isOffice).toBe(false);
     expect(me.reportingPeriod).toBe(PERIOD);
@@ -90,13 +95,19 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
 
   it('computes titles, clusters, carriers, loans and notices equal to independent counts', async () => {
     // A cluster recognised this year, so the cluster count is not trivially zero.
-    await q(`insert into carriers (kind, name, level, unit_code, recognised_on) values ('cluster', '测试特色产业集群', 'provincial', '370102', $1)`, [
-      `${YEAR}-02-15`,
-    ]);
-    const o = await overview();
-    const titles = await q<{ kind: string; recognised_on: string; valid_until: string | null; revoked_on: string | null; recognition: string; enterprise_id: number }>(
-      `select kind, recognised_on::text, valid_until::text, revoked_on::text, recognition, enterprise_id from titles`,
+    await q(
+      `insert into carriers (kind, name, level, unit_code, recognised_on) values ('cluster', '测试特色产业集群', 'provincial', '370102', $1)`,
+      [`${YEAR}-02-15`],
     );
+    const o = await overview();
+    const titles = await q<{
+      kind: string;
+      recognised_on: string;
+      valid_until: string | null;
+      revoked_on: string | null;
+      recognition: string;
+      enterprise_id: number;
+    }>(`select kind, recognised_on::text, valid_until::text, revoked_on::text, recognition, enterprise_id from titles`);
     expect(figure(o, 'm1.titles_in_force').value).toBe(titles.filter((t) => inForce(t, TO)).length);
     expect(figure(o, 'm1.titles_in_force').value).toBeGreaterThan(0);
     expect(figure(o, 'm1.new_titles').value).toBe(
@@ -111,13 +122,16 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
     // One cluster a year, pro-rated down to whole units: on track from the quarter its share reaches one.
     expect(figure(o, 'm6.new_clusters').onTrack).toBe(true);
     expect(figure(o, 'm5.carriers_in_force').value).toBe(
-      carriers.filter((c) => ['demo_base', 'service_platform'].includes(c.kind) && inForce({ ...c, revoked_on: null }, TO)).length,
+      carriers.filter((c) => ['demo_base', 'service_platform'].includes(c.kind) && inForce({ ...c, revoked_on: null }, TO))
+        .length,
     );
     const loans = await q<{ enterprise_id: number; granted_on: string; amount: number; loan_type: string }>(
       `select enterprise_id, granted_on::text, amount, loan_type from financing_loans`,
     );
     const inYear = loans.filter((l) => l.granted_on >= FROM && l.granted_on <= TO);
-    const quality = inYear.filter((l) => titles.some((t) => Number(t.enterprise_id) === Number(l.enterprise_id) && inForce(t, l.granted_on)));
+    const quality = inYear.filter((l) =>
+      titles.some((t) => Number(t.enterprise_id) === Number(l.enterprise_id) && inForce(t, l.granted_on)),
+    );
     expect(quality.length).toBeGreaterThan(0);
     expect(figure(o, 'm3.loans_to_quality_smes').value).toBe(quality.length);
     expect(figure(o, 'm3.loan_amount_to_quality_smes').value).toBe(quality.reduce((a, l) => a + Number(l.amount), 0));
@@ -128,7 +142,9 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
     const required = decisions.filter((d) => d.notice_required && d.decision_date >= FROM && d.decision_date <= TO);
     const both = required.filter((d) => d.documents === 'both').length;
     expect(figure(o, 'm9.decisions_delivered').value).toBe(required.filter((d) => d.documents !== null).length);
-    expect(figure(o, 'm9.both_documents_share').value).toBe(required.length === 0 ? 100 : Math.round((both / required.length) * 1000) / 10);
+    expect(figure(o, 'm9.both_documents_share').value).toBe(
+      required.length === 0 ? 100 : Math.round((both / required.length) * 1000) / 10,
+    );
     const paid = await q<{ clause: string; amount: number; day: string }>(
       `select k.clause, p.amount, to_char(p.paid_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day from payments p join cases k on k.id = p.case_id`,
     );
@@ -233,10 +249,18 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
     const fin = await unitId('市财政局');
     const sci = await unitId('市科技局');
     // 市财政局 is not named by measure 12; 市科技局 is, but the finance user is not its member.
-    const wrongMeasure = await finance.send('POST', '/api/measures/reports', { measure: 12, unitId: fin, period: PERIOD, summary: 'x' });
+    const wrongMeasure = await finance.send('POST', '/api/measures/reports', {
+      measure: 12,
+      unitId: fin,
+      period: PERIOD,
+      summary: 'x',
+    });
     expect(wrongMeasure.statusCode).toBe(400);
     expect(wrongMeasure.json().error.fields[0].field).toBe('unitId');
-    expect((await finance.send('POST', '/api/measures/reports', { measure: 12, unitId: sci, period: PERIOD, summary: 'x' })).statusCode).toBe(403);
+    expect(
+      (await finance.send('POST', '/api/measures/reports', { measure: 12, unitId: sci, period: PERIOD, summary: 'x' }))
+        .statusCode,
+    ).toBe(403);
     const bad = await finance.send('POST', '/api/measures/reports', {
       measure: 13,
       unitId: fin,
@@ -260,7 +284,10 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
         { indicatorId: 'm13.roadshows_held', value: -1, note: '' },
       ],
     });
-    expect((values.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual(['values[0].indicatorId', 'values[1].value']);
+    expect((values.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual([
+      'values[0].indicatorId',
+      'values[1].value',
+    ]);
     const [after] = await q<{ n: number }>(`select count(*)::int as n from measure_reports`);
     expect(after!.n).toBe(before!.n);
   });
@@ -273,29 +300,44 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
       finance.send('POST', '/api/measures/reports', body),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200]);
-    const rows = await q<{ n: number }>(`select count(*)::int as n from measure_reports where measure = 13 and unit_id = $1 and period = $2`, [
-      fin,
-      PERIOD,
-    ]);
+    const rows = await q<{ n: number }>(
+      `select count(*)::int as n from measure_reports where measure = 13 and unit_id = $1 and period = $2`,
+      [fin, PERIOD],
+    );
     expect(rows[0]!.n).toBe(1);
   });
 
   it('stores attachments checked by content, and downloads them', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a tiny png')]);
-    const [fin] = await q<{ id: number }>(`select r.id from measure_reports r join responsible_units u on u.id = r.unit_id where u.name_zh = '市财政局' and r.measure = 13 and r.period = $1`, [PERIOD]);
+    const [fin] = await q<{ id: number }>(
+      `select r.id from measure_reports r join responsible_units u on u.id = r.unit_id where u.name_zh = '市财政局' and r.measure = 13 and r.period = $1`,
+      [PERIOD],
+    );
     const url = `/api/measures/reports/${fin!.id}/attachments`;
-    const fake = await finance.send('POST', url, { fileName: '清单.pdf', contentBase64: Buffer.from('not a pdf').toString('base64') });
+    const fake = await finance.send('POST', url, {
+      fileName: '清单.pdf',
+      contentBase64: Buffer.from('not a pdf').toString('base64'),
+    });
     expect(fake.statusCode).toBe(400);
     expect(fake.json().error.fields[0].field).toBe('file');
     const ok = await finance.send('POST', url, { fileName: '路演现场.png', contentBase64: png.toString('base64') });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect((await finance.send('POST', url, { fileName: '路演现场.png', contentBase64: png.toString('base64') })).statusCode).toBe(200);
+    expect(
+      (await finance.send('POST', url, { fileName: '路演现场.png', contentBase64: png.toString('base64') })).statusCode,
+    ).toBe(200);
     expect((await science.send('POST', url, { fileName: 'x.png', contentBase64: png.toString('base64') })).statusCode).toBe(403);
     const down = await office.get(`${url}/${ok.json().id}`);
     expect(down.statusCode).toBe(200);
     expect(down.rawPayload.equals(png)).toBe(true);
     // An accepted report takes no more attachments.
-    expect((await science.send('POST', `/api/measures/reports/${reportId}/attachments`, { fileName: 'y.png', contentBase64: png.toString('base64') })).statusCode).toBe(409);
+    expect(
+      (
+        await science.send('POST', `/api/measures/reports/${reportId}/attachments`, {
+          fileName: 'y.png',
+          contentBase64: png.toString('base64'),
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('reminds overdue units once per measure, unit and quarter', async () => {
@@ -314,7 +356,9 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
   });
 
   it('lists the quarter’s reports per unit, and exports the leadership view', async () => {
-    const mine = (await science.get(`/api/measures/reports?period=${PERIOD}&mine=true`)).json() as { rows: { measure: number; unitZh: string }[] };
+    const mine = (await science.get(`/api/measures/reports?period=${PERIOD}&mine=true`)).json() as {
+      rows: { measure: number; unitZh: string }[];
+    };
     expect(new Set(mine.rows.map((r) => r.unitZh))).toEqual(new Set(['市科技局']));
     expect(mine.rows.map((r) => r.measure)).toEqual([11, 12, 13]);
     const x = await city.get(`/api/measures/overview.xlsx?period=${PERIOD}`);

@@ -76,7 +76,9 @@ export const measureReports = pgTable(
     progress: measureProgress('progress'),
     summary: text('summary').notNull().default(''),
     /** [{indicatorId, value, note}] for the indicators the units enter. */
-    values: jsonb('values').notNull().default(sql`'[]'::jsonb`),
+    values: jsonb('values')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     submittedAt: ts('submitted_at'),
     decidedAt: ts('decided_at'),

@@ -98,7 +98,10 @@ export function isOverdue(status: ReportStatus | null, due: string, today: strin
 export type ReportAction = 'save' | 'submit' | 'return' | 'accept';
 
 /** Which statuses an action starts from, and where it leads. The unit edits; the office decides. */
-export const TRANSITIONS: Record<ReportAction, { from: readonly (ReportStatus | null)[]; to: ReportStatus; by: 'unit' | 'office' }> = {
+export const TRANSITIONS: Record<
+  ReportAction,
+  { from: readonly (ReportStatus | null)[]; to: ReportStatus; by: 'unit' | 'office' }
+> = {
   save: { from: [null, 'draft', 'returned'], to: 'draft', by: 'unit' },
   submit: { from: [null, 'draft', 'returned'], to: 'submitted', by: 'unit' },
   return: { from: ['submitted'], to: 'returned', by: 'office' },
@@ -161,13 +164,19 @@ export interface ReportBrief {
  * "behind" when an accepted report says so or a targeted indicator is below its expectation;
  * "on track" otherwise.
  */
-export function measureStatus(reports: readonly ReportBrief[], indicators: readonly { onTrack: boolean | null }[]): {
+export function measureStatus(
+  reports: readonly ReportBrief[],
+  indicators: readonly { onTrack: boolean | null }[],
+): {
   status: MeasureStatus;
   reasons: Bilingual[];
 } {
   const accepted = reports.filter((r) => r.status === 'accepted');
   if (accepted.length === 0)
-    return { status: 'no_report', reasons: [{ zh: '本季度尚无审核通过的进展报告', en: 'No accepted progress report for the quarter' }] };
+    return {
+      status: 'no_report',
+      reasons: [{ zh: '本季度尚无审核通过的进展报告', en: 'No accepted progress report for the quarter' }],
+    };
   const reasons: Bilingual[] = [];
   for (const r of accepted)
     if (r.progress === 'behind') reasons.push({ zh: `${r.unitZh}报告进度滞后`, en: `${r.unitZh} reports being behind` });

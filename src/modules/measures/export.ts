@@ -5,7 +5,12 @@ import { STATUS_LABELS } from './domain.ts';
 
 const MEASURE_STATUS: Record<MeasureRow['status'], string> = { on_track: '正常推进', behind: '进度滞后', no_report: '未报告' };
 
-export async function overviewWorkbook(o: { period: string; asOf: string; dueOn: string; measures: MeasureRow[] }): Promise<Buffer> {
+export async function overviewWorkbook(o: {
+  period: string;
+  asOf: string;
+  dueOn: string;
+  measures: MeasureRow[];
+}): Promise<Buffer> {
   const measures = sheetOf<MeasureRow>(
     '措施推进情况',
     [

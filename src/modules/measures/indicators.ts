@@ -130,7 +130,10 @@ export const INDICATORS: ComputedIndicator[] = [
     label: { zh: '本年已兑现奖励笔数', en: 'Reward payments this year' },
     unit: LOANS,
     isCount: true,
-    source: { zh: 'payments 表关联 cases（条款二）：同上期间的支付笔数', en: 'payments of clause-2 cases in the same period, counted' },
+    source: {
+      zh: 'payments 表关联 cases（条款二）：同上期间的支付笔数',
+      en: 'payments of clause-2 cases in the same period, counted',
+    },
     compute: paidForClause('2', 'count'),
   },
   {
@@ -178,7 +181,10 @@ export const INDICATORS: ComputedIndicator[] = [
     label: { zh: '本年园区扶持资金兑现金额', en: 'Park support paid this year' },
     unit: YUAN,
     isCount: false,
-    source: { zh: 'payments 表关联 cases（条款四）：本年1月1日至季度末的支付金额合计', en: 'payments of clause-4 cases from 1 January to the quarter’s end' },
+    source: {
+      zh: 'payments 表关联 cases（条款四）：本年1月1日至季度末的支付金额合计',
+      en: 'payments of clause-4 cases from 1 January to the quarter’s end',
+    },
     compute: paidForClause('4', 'amount'),
   },
   {
@@ -187,7 +193,10 @@ export const INDICATORS: ComputedIndicator[] = [
     label: { zh: '本年载体奖励兑现金额', en: 'Carrier rewards paid this year' },
     unit: YUAN,
     isCount: false,
-    source: { zh: 'payments 表关联 cases（条款五）：本年1月1日至季度末的支付金额合计', en: 'payments of clause-5 cases from 1 January to the quarter’s end' },
+    source: {
+      zh: 'payments 表关联 cases（条款五）：本年1月1日至季度末的支付金额合计',
+      en: 'payments of clause-5 cases from 1 January to the quarter’s end',
+    },
     compute: paidForClause('5', 'amount'),
   },
   {

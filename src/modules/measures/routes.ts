@@ -31,8 +31,10 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['measures'];
   const db = ctx.database;
 
-  r.get('/api/measures/me', { schema: { tags, summary: '督办：我的单位与当前报告季度 My units and the quarter being reported' } }, async (req) =>
-    measuresViewer(db, principalOf(req)),
+  r.get(
+    '/api/measures/me',
+    { schema: { tags, summary: '督办：我的单位与当前报告季度 My units and the quarter being reported' } },
+    async (req) => measuresViewer(db, principalOf(req)),
   );
 
   r.get(
@@ -49,13 +51,22 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/measures/overview.xlsx',
-    { schema: { tags, summary: '领导视图导出 Excel The leadership view as a workbook for the meeting', querystring: Type.Object({ period: Period }) } },
+    {
+      schema: {
+        tags,
+        summary: '领导视图导出 Excel The leadership view as a workbook for the meeting',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
     async (req, reply) => {
       const o = await measuresOverview(db, principalOf(req), req.query.period);
       const buf = await overviewWorkbook(o);
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="measures-${o.period}.xlsx"; filename*=UTF-8''${encodeURIComponent(`措施推进情况-${o.period}.xlsx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="measures-${o.period}.xlsx"; filename*=UTF-8''${encodeURIComponent(`措施推进情况-${o.period}.xlsx`)}`,
+        )
         .send(buf);
     },
   );
@@ -90,7 +101,11 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
           progress: Type.Optional(Type.Union([Literals(['on_track', 'behind'] as const), Type.Null()])),
           values: Type.Optional(
             Type.Array(
-              Type.Object({ indicatorId: Type.String({ maxLength: 80 }), value: Type.Number(), note: Type.String({ maxLength: 1000 }) }),
+              Type.Object({
+                indicatorId: Type.String({ maxLength: 80 }),
+                value: Type.Number(),
+                note: Type.String({ maxLength: 1000 }),
+              }),
               { maxItems: 20 },
             ),
           ),
@@ -102,8 +117,10 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => saveReport(db, principalOf(req), { ...req.body, submit: req.body.submit ?? false }),
   );
 
-  r.get('/api/measures/reports/:id', { schema: { tags, summary: '进展报告详情与历史 A report with its history and attachments', params: Id } }, async (req) =>
-    getReport(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/measures/reports/:id',
+    { schema: { tags, summary: '进展报告详情与历史 A report with its history and attachments', params: Id } },
+    async (req) => getReport(db, principalOf(req), req.params.id),
   );
 
   r.post(
@@ -167,13 +184,22 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.post('/api/measures/reminders', { schema: { tags, summary: '发送逾期提醒（每单位每季度一次） Remind units whose reports are overdue' } }, async (req) =>
-    sendOverdueReminders(db, principalOf(req)),
+  r.post(
+    '/api/measures/reminders',
+    { schema: { tags, summary: '发送逾期提醒（每单位每季度一次） Remind units whose reports are overdue' } },
+    async (req) => sendOverdueReminders(db, principalOf(req)),
   );
 
   r.get(
     '/api/measures/:id',
-    { schema: { tags, summary: '单项措施：原文、任务、指标及报告历史 One measure: text, tasks, figures and its reports', params: Id, querystring: Type.Object({ period: Period }) } },
+    {
+      schema: {
+        tags,
+        summary: '单项措施：原文、任务、指标及报告历史 One measure: text, tasks, figures and its reports',
+        params: Id,
+        querystring: Type.Object({ period: Period }),
+      },
+    },
     async (req) => measureDetail(db, principalOf(req), req.params.id, req.query.period),
   );
 }

@@ -133,7 +133,11 @@ function quarterOrThrow(period: string, today: string, field = 'period'): Quarte
   if (!q) throw invalid(problem(field, '季度格式应为“2026Q3”', 'the quarter must look like 2026Q3'));
   if (period < FIRST_PERIOD || period > periodOf(today))
     throw invalid(
-      problem(field, `季度须在${FIRST_PERIOD}至本季度之间`, `the quarter must be between ${FIRST_PERIOD} and the current quarter`),
+      problem(
+        field,
+        `季度须在${FIRST_PERIOD}至本季度之间`,
+        `the quarter must be between ${FIRST_PERIOD} and the current quarter`,
+      ),
     );
   return q;
 }
@@ -202,13 +206,19 @@ function checkValues(m: MeasureDefinition, values: readonly ReportValue[]): Fiel
   values.forEach((v, i) => {
     if (!allowed.has(v.indicatorId))
       problems.push(
-        problem(`values[${i}].indicatorId`, `指标“${v.indicatorId}”不由本措施的责任单位填报`, `indicator '${v.indicatorId}' is not entered for this measure`),
+        problem(
+          `values[${i}].indicatorId`,
+          `指标“${v.indicatorId}”不由本措施的责任单位填报`,
+          `indicator '${v.indicatorId}' is not entered for this measure`,
+        ),
       );
-    else if (seen.has(v.indicatorId)) problems.push(problem(`values[${i}].indicatorId`, '指标重复填报', 'the indicator is given twice'));
+    else if (seen.has(v.indicatorId))
+      problems.push(problem(`values[${i}].indicatorId`, '指标重复填报', 'the indicator is given twice'));
     seen.add(v.indicatorId);
     if (!Number.isFinite(v.value) || v.value < 0 || v.value > 1e13)
       problems.push(problem(`values[${i}].value`, '数值须为不小于0的数', 'the value must be a number of at least 0'));
-    if (v.note.length > 500) problems.push(problem(`values[${i}].note`, '说明不超过500字', 'the note must be at most 500 characters'));
+    if (v.note.length > 500)
+      problems.push(problem(`values[${i}].note`, '说明不超过500字', 'the note must be at most 500 characters'));
   });
   return problems;
 }
@@ -221,7 +231,10 @@ async function addEvent(tx: Tx, reportId: number, action: string, status: Report
 }
 
 async function lockReport(tx: Tx, id: number): Promise<ReportRow | undefined> {
-  const [r] = await rowsOf<ReportRow>(tx, sql`select ${sql.raw(REPORT_COLUMNS)} from measure_reports r where r.id = ${id} for update`);
+  const [r] = await rowsOf<ReportRow>(
+    tx,
+    sql`select ${sql.raw(REPORT_COLUMNS)} from measure_reports r where r.id = ${id} for update`,
+  );
   return r;
 }
 
@@ -271,10 +284,19 @@ export async function saveReport(database: Database, p: Principal, input: SaveIn
   const values = input.values ?? [];
   const summary = input.summary.trim();
   const problems = checkValues(m, values);
-  if (summary.length > 5000) problems.push(problem('summary', '进展情况不超过5000字', 'the summary must be at most 5000 characters'));
+  if (summary.length > 5000)
+    problems.push(problem('summary', '进展情况不超过5000字', 'the summary must be at most 5000 characters'));
   if (input.submit) {
-    if (summary.length < 10) problems.push(problem('summary', '报送前请填写进展情况（至少10字）', 'describe the progress (at least 10 characters) before submitting'));
-    if (!input.progress) problems.push(problem('progress', '报送前请选择进度判断', 'choose whether the measure is on track before submitting'));
+    if (summary.length < 10)
+      problems.push(
+        problem(
+          'summary',
+          '报送前请填写进展情况（至少10字）',
+          'describe the progress (at least 10 characters) before submitting',
+        ),
+      );
+    if (!input.progress)
+      problems.push(problem('progress', '报送前请选择进度判断', 'choose whether the measure is on track before submitting'));
   }
   if (problems.length > 0) throw invalid(...problems);
   const action: ReportAction = input.submit ? 'submit' : 'save';
@@ -349,17 +371,28 @@ export async function decideReport(
            where id = ${id} returning ${sql.raw(REPORT_COLUMNS)}`,
     );
     await addEvent(tx, id, input.action, to, p, reason || null);
-    await recordAudit(tx, actorOf(p), `measures.report.${input.action}`, 'measure_report', id, { status: row.status }, {
-      status: to,
-      reason: reason || null,
-    });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `measures.report.${input.action}`,
+      'measure_report',
+      id,
+      { status: row.status },
+      {
+        status: to,
+        reason: reason || null,
+      },
+    );
     const text: Bilingual =
       input.action === 'return'
         ? {
             zh: `措施${row.measure} ${row.period} 进展报告已被退回：${reason}`,
             en: `Progress report on measure ${row.measure} for ${row.period} was returned: ${reason}`,
           }
-        : { zh: `措施${row.measure} ${row.period} 进展报告已审核通过`, en: `Progress report on measure ${row.measure} for ${row.period} was accepted` };
+        : {
+            zh: `措施${row.measure} ${row.period} 进展报告已审核通过`,
+            en: `Progress report on measure ${row.measure} for ${row.period} was accepted`,
+          };
     await notifyUnit(tx, Number(row.unit_id), text, `/measures/reports/${id}`);
     return updated!;
   });
@@ -368,9 +401,14 @@ export async function decideReport(
 }
 
 async function notifyUnit(tx: Tx, unitId: number, text: Bilingual, link: string): Promise<number> {
-  const members = await rowsOf<{ user_id: number }>(tx, sql`select user_id from responsible_unit_members where unit_id = ${unitId}`);
+  const members = await rowsOf<{ user_id: number }>(
+    tx,
+    sql`select user_id from responsible_unit_members where unit_id = ${unitId}`,
+  );
   for (const u of members) {
-    await tx.execute(sql`insert into notifications (user_id, text_zh, text_en, link) values (${u.user_id}, ${text.zh}, ${text.en}, ${link})`);
+    await tx.execute(
+      sql`insert into notifications (user_id, text_zh, text_en, link) values (${u.user_id}, ${text.zh}, ${text.en}, ${link})`,
+    );
     await tx.execute(
       sql`insert into outbox (channel, payload) values ('email', ${JSON.stringify({ to: { userId: Number(u.user_id) }, subject: text.zh, text, link })}::jsonb)`,
     );
@@ -379,12 +417,18 @@ async function notifyUnit(tx: Tx, unitId: number, text: Bilingual, link: string)
 }
 
 async function notifyOffice(tx: Tx, measure: number, unitZh: string, period: string, reportId: number): Promise<void> {
-  const [office] = await rowsOf<{ id: number }>(tx, sql`select id from responsible_units where kind = 'office' order by id limit 1`);
+  const [office] = await rowsOf<{ id: number }>(
+    tx,
+    sql`select id from responsible_units where kind = 'office' order by id limit 1`,
+  );
   if (!office) return;
   await notifyUnit(
     tx,
     Number(office.id),
-    { zh: `${unitZh}报送了措施${measure} ${period} 进展报告，待审核`, en: `${unitZh} submitted the ${period} report on measure ${measure}; it waits for review` },
+    {
+      zh: `${unitZh}报送了措施${measure} ${period} 进展报告，待审核`,
+      en: `${unitZh} submitted the ${period} report on measure ${measure}; it waits for review`,
+    },
     `/measures/reports/${reportId}`,
   );
 }
@@ -395,7 +439,14 @@ export async function getReport(database: Database, p: Principal, id: number, to
   const [row] = await database.query<ReportRow>(`select ${REPORT_COLUMNS} from measure_reports r where r.id = $1`, [id]);
   if (!row) throw new AppError('not_found');
   const unit = [...units.values()].find((u) => u.id === Number(row.unit_id));
-  const events = await database.query<{ id: number; action: string; statusAfter: ReportStatus; reason: string | null; actorName: string; at: Date }>(
+  const events = await database.query<{
+    id: number;
+    action: string;
+    statusAfter: ReportStatus;
+    reason: string | null;
+    actorName: string;
+    at: Date;
+  }>(
     `select id, action, status_after as "statusAfter", reason, actor_name as "actorName", at from measure_report_events where report_id = $1 order by at, id`,
     [id],
   );
@@ -404,7 +455,13 @@ export async function getReport(database: Database, p: Principal, id: number, to
   return {
     report: presentReport(row, unit, today),
     measure: { number: m.number, titleZh: m.titleZh, titleEn: m.titleEn },
-    enteredIndicators: enteredIndicators(m).map((i) => ({ id: i.id, labelZh: i.labelZh, labelEn: i.labelEn, unitZh: i.unitZh, unitEn: i.unitEn })),
+    enteredIndicators: enteredIndicators(m).map((i) => ({
+      id: i.id,
+      labelZh: i.labelZh,
+      labelEn: i.labelEn,
+      unitZh: i.unitZh,
+      unitEn: i.unitEn,
+    })),
     events: events.map((e) => ({ ...e, id: Number(e.id) })),
     attachments,
     can: {
@@ -497,11 +554,23 @@ export async function uploadAttachment(
     if (!canTransition('save', row.status)) throw wrongState({ id: row.id, status: row.status }, 'save');
     if ('field' in recognised) throw invalid(recognised);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const [same] = await rowsOf<{ id: number }>(tx, sql`select id from measure_report_attachments where report_id = ${reportId} and sha256 = ${sha256}`);
+    const [same] = await rowsOf<{ id: number }>(
+      tx,
+      sql`select id from measure_report_attachments where report_id = ${reportId} and sha256 = ${sha256}`,
+    );
     if (!same) {
-      const [n] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from measure_report_attachments where report_id = ${reportId}`);
+      const [n] = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from measure_report_attachments where report_id = ${reportId}`,
+      );
       if ((n?.n ?? 0) >= ATTACHMENT_LIMITS.perReport)
-        throw invalid(problem('file', `每份报告最多${ATTACHMENT_LIMITS.perReport}个附件`, `at most ${ATTACHMENT_LIMITS.perReport} attachments per report`));
+        throw invalid(
+          problem(
+            'file',
+            `每份报告最多${ATTACHMENT_LIMITS.perReport}个附件`,
+            `at most ${ATTACHMENT_LIMITS.perReport} attachments per report`,
+          ),
+        );
     }
     const [ins] = same
       ? [same]
@@ -538,7 +607,11 @@ export async function readAttachment(database: Database, p: Principal, reportId:
     [attachmentId, reportId],
   );
   if (!r) throw new AppError('not_found');
-  return { fileName: r.file_name, mediaType: r.media_type, content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content) };
+  return {
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content),
+  };
 }
 
 // ---------- overdue reminders ----------
@@ -625,7 +698,14 @@ async function figuresFor(
   const defs = [...m.indicators];
   // Registry entries that measures.ts does not define are shown too (without a target).
   for (const extra of INDICATORS.filter((i) => i.measure === m.number && !defs.some((d) => d.id === i.id)))
-    defs.push({ id: extra.id, measure: m.number, labelZh: extra.label.zh, labelEn: extra.label.en, unitZh: extra.unit.zh, unitEn: extra.unit.en });
+    defs.push({
+      id: extra.id,
+      measure: m.number,
+      labelZh: extra.label.zh,
+      labelEn: extra.label.en,
+      unitZh: extra.unit.zh,
+      unitEn: extra.unit.en,
+    });
   const out: IndicatorFigure[] = [];
   for (const d of defs) {
     const c = computedIndicator(d.id);
@@ -683,7 +763,13 @@ export interface MeasureRow {
   coZh: string[];
   status: MeasureStatus;
   reasons: Bilingual[];
-  reports: { unitZh: string; reportId: number | null; status: ReportStatus | null; overdue: boolean; progress: Progress | null }[];
+  reports: {
+    unitZh: string;
+    reportId: number | null;
+    status: ReportStatus | null;
+    overdue: boolean;
+    progress: Progress | null;
+  }[];
   indicators: IndicatorFigure[];
 }
 
@@ -742,7 +828,10 @@ export async function measureDetail(database: Database, p: Principal, n: number,
   const m = measureOf(n);
   if (!row || !m) throw new AppError('not_found');
   const units = await unitsByName(database);
-  const history = await database.query<ReportRow>(`select ${REPORT_COLUMNS} from measure_reports r where r.measure = $1 order by r.period desc, r.id`, [n]);
+  const history = await database.query<ReportRow>(
+    `select ${REPORT_COLUMNS} from measure_reports r where r.measure = $1 order by r.period desc, r.id`,
+    [n],
+  );
   return {
     ...row,
     text: m.text,
@@ -750,6 +839,12 @@ export async function measureDetail(database: Database, p: Principal, n: number,
     tasksEn: m.tasksEn,
     period: overview.period,
     asOf: overview.asOf,
-    history: history.map((r) => presentReport(r, [...units.values()].find((u) => u.id === Number(r.unit_id)), today)),
+    history: history.map((r) =>
+      presentReport(
+        r,
+        [...units.values()].find((u) => u.id === Number(r.unit_id)),
+        today,
+      ),
+    ),
   };
 }

@@ -42,7 +42,10 @@ const SUMMARIES = [
 ];
 const RETURN_REASONS = ['请补充量化指标数据及佐证材料', '进展情况过于笼统，请按任务逐项说明'];
 
-export async function seedMeasures(tx: Tx, opts: { seed: number; asOf: string; passwordHash: string }): Promise<{ reports: number }> {
+export async function seedMeasures(
+  tx: Tx,
+  opts: { seed: number; asOf: string; passwordHash: string },
+): Promise<{ reports: number }> {
   await ensureResponsibleUnits(tx);
   for (const [username, displayName, organisation] of NEW_USERS)
     await tx.execute(
@@ -56,9 +59,15 @@ export async function seedMeasures(tx: Tx, opts: { seed: number; asOf: string; p
           on conflict do nothing`,
     );
   const units = new Map(
-    (await rowsOf<{ id: number; name_zh: string }>(tx, sql`select id, name_zh from responsible_units`)).map((r) => [r.name_zh, Number(r.id)]),
+    (await rowsOf<{ id: number; name_zh: string }>(tx, sql`select id, name_zh from responsible_units`)).map((r) => [
+      r.name_zh,
+      Number(r.id),
+    ]),
   );
-  const [office] = await rowsOf<{ id: number; display_name: string }>(tx, sql`select id, display_name from users where username = 'office'`);
+  const [office] = await rowsOf<{ id: number; display_name: string }>(
+    tx,
+    sql`select id, display_name from users where username = 'office'`,
+  );
 
   const rng = new Rng(opts.seed).fork('measures');
   const last = reportingPeriod(opts.asOf);
@@ -74,7 +83,8 @@ export async function seedMeasures(tx: Tx, opts: { seed: number; asOf: string; p
         // Past quarters: nearly all accepted, some after a return; the last quarter: every state.
         let status: ReportStatus | null;
         if (!isLast) status = roll < 0.05 ? null : roll < 0.08 ? 'submitted' : 'accepted';
-        else status = roll < 0.15 ? null : roll < 0.25 ? 'draft' : roll < 0.35 ? 'returned' : roll < 0.55 ? 'submitted' : 'accepted';
+        else
+          status = roll < 0.15 ? null : roll < 0.25 ? 'draft' : roll < 0.35 ? 'returned' : roll < 0.55 ? 'submitted' : 'accepted';
         if (status === null) continue;
         const wasReturned = status === 'returned' || (status === 'accepted' && rng.chance(0.2));
         const submittedOn = addDays(due, rng.int(-8, 3));
@@ -100,7 +110,9 @@ export async function seedMeasures(tx: Tx, opts: { seed: number; asOf: string; p
               returning id`,
         );
         reports++;
-        const events: [string, ReportStatus, string | null, string, string][] = [['save', 'draft', null, unitName, at(addDays(submittedOn, -3), 9)]];
+        const events: [string, ReportStatus, string | null, string, string][] = [
+          ['save', 'draft', null, unitName, at(addDays(submittedOn, -3), 9)],
+        ];
         if (status !== 'draft') {
           if (wasReturned) {
             const firstOn = addDays(submittedOn, -2);
