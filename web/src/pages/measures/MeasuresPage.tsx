@@ -160,10 +160,10 @@ function OverviewTab({ overview, viewer }: { overview: Overview; viewer: Viewer 
               <Link to={`/measures/${m.number}?period=${overview.period}`}>{pick({ zh: m.titleZh, en: m.titleEn })}</Link>
             ),
           },
-          { title: t('ms.col.lead'), dataIndex: 'leadZh', width: 170 },
+          { title: t('ms.col.lead'), dataIndex: 'leadZh', width: 150 },
           {
             title: t('ms.col.status'),
-            width: 120,
+            width: 100,
             render: (_, m) => (
               <Tooltip title={m.reasons.map((r) => pick(r)).join('；')}>
                 <span data-testid={`measure-${m.number}-status`} data-status={m.status}>
