@@ -69,7 +69,7 @@ describe('a quarter of 督办 in the browser', () => {
     expect(await statusOf('市科技局')).toBe('submitted');
     await expect.poll(() => sci.getByTestId('report-history').textContent()).toContain('退回');
     await sci.screenshot({ path: path.join(SCREENS, 'measures-report-resubmitted.png') });
-  });
+  }, 240_000);
 
   test('unit B submits, the office accepts both, and the leadership view shows the measure’s status', async () => {
     const fin = await signInAs(browser, server.url, 'finance');
@@ -101,5 +101,5 @@ describe('a quarter of 督办 in the browser', () => {
     await office.locator('tr[data-row-key="13"] .ant-table-row-expand-icon').click();
     await expect.poll(() => office.getByTestId('figure-m13.roadshows_held').textContent()).toContain(String(sum!.n));
     await office.screenshot({ path: path.join(SCREENS, 'measures-leadership.png'), fullPage: true });
-  });
+  }, 240_000);
 });
