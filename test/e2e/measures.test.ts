@@ -22,7 +22,8 @@ const query = <T>(sql: string, params: unknown[] = []) => server.ctx.database.qu
 beforeAll(async () => {
   server = await startTestServer({ enterprises: 300 });
   browser = await launchBrowser();
-  for (const r of await query<{ id: number; name_zh: string }>(`select id, name_zh from responsible_units`)) units[r.name_zh] = Number(r.id);
+  for (const r of await query<{ id: number; name_zh: string }>(`select id, name_zh from responsible_units`))
+    units[r.name_zh] = Number(r.id);
 }, 120_000);
 
 afterAll(async () => {
@@ -46,8 +47,12 @@ async function fillAndSubmit(page: Page, summary: string, roadshows: string): Pr
 }
 
 const statusOf = async (unit: string) =>
-  (await query<{ status: string }>(`select status from measure_reports where measure = 13 and period = $1 and unit_id = $2`, [PERIOD, units[unit]]))[0]
-    ?.status;
+  (
+    await query<{ status: string }>(`select status from measure_reports where measure = 13 and period = $1 and unit_id = $2`, [
+      PERIOD,
+      units[unit],
+    ])
+  )[0]?.status;
 
 describe('a quarter of 督办 in the browser', () => {
   test('unit A submits, the office returns it, unit A resubmits', async () => {

@@ -174,7 +174,9 @@ export function ReportPanel({
         </Form.Item>
         {indicators.length > 0 && (
           <>
-            <Typography.Text strong>{t('ms.form.values')}</Typography.Text>
+            <Typography.Text strong style={{ display: 'block' }}>
+              {t('ms.form.values')}
+            </Typography.Text>
             {indicators.map((i) => (
               <Space key={i.id} align="start" wrap style={{ marginTop: 8 }}>
                 <Form.Item
