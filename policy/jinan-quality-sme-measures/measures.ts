@@ -274,7 +274,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
     titleEn: 'Digital transformation',
     tasksZh: ['依托数字化转型试点城市建设推动企业“上云用数赋智”'],
     tasksEn: ['Move enterprises to the cloud, data and intelligence under the pilot-city programme'],
-    indicators: [ind(7, 'digital_transformation_enterprises', '本季度完成数字化改造企业', 'Enterprises transformed', COUNT)],
+    indicators: [ind(7, 'digital_transformation_enterprises', '完成数字化改造企业', 'Enterprises transformed', COUNT)],
   },
   {
     number: 8,
@@ -307,7 +307,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
     titleEn: 'Intellectual property empowerment',
     tasksZh: ['推进高质量知识产权布局与转化', '加强海外纠纷应对与商业秘密保护'],
     tasksEn: ['High-quality IP layout and transfer', 'Overseas dispute guidance and trade-secret protection'],
-    indicators: [ind(10, 'ip_pledge_financing', '本季度知识产权质押融资金额', 'IP pledge financing', YUAN)],
+    indicators: [ind(10, 'ip_pledge_financing', '知识产权质押融资金额', 'IP pledge financing', YUAN)],
   },
   {
     number: 11,
@@ -316,7 +316,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
     titleEn: 'Large-small enterprise integrated innovation',
     tasksZh: ['开展大中小企业“携手行动”', '常态化开展供需对接活动', '实施企业经营管理人才素质提升工程'],
     tasksEn: ['The 携手行动', 'Regular supply-demand matchmaking events', 'Management talent programme'],
-    indicators: [ind(11, 'matchmaking_events', '本季度供需对接活动', 'Matchmaking events', EVENTS)],
+    indicators: [ind(11, 'matchmaking_events', '供需对接活动', 'Matchmaking events', EVENTS)],
   },
   {
     number: 12,
@@ -325,7 +325,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
     titleEn: 'Industry-university-research collaboration',
     tasksZh: ['征集技术成果转移目录和技术研发需求目录', '推动供需双向“揭榜”'],
     tasksEn: ['Collect the achievement and demand catalogues', 'Two-way 揭榜'],
-    indicators: [ind(12, 'jiebang_contracts', '本季度“揭榜”签约项目', '揭榜 contracts signed', PROJECTS)],
+    indicators: [ind(12, 'jiebang_contracts', '“揭榜”签约项目', '揭榜 contracts signed', PROJECTS)],
   },
   {
     number: 13,
@@ -335,8 +335,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     tasksZh: ['举办“创客济南”大赛并推荐参加省赛和全国大赛', '组织重点产业链优质项目路演', '引导基金投资'],
     tasksEn: ['Hold 创客济南 and recommend projects to the provincial and national rounds', 'Roadshows', 'Fund investment'],
     indicators: [
-      ind(13, 'roadshows_held', '本季度举办路演', 'Roadshows held', EVENTS),
-      ind(13, 'projects_recommended', '本季度推荐参加省赛、国赛项目', 'Projects recommended to higher rounds', PROJECTS),
+      ind(13, 'roadshows_held', '举办路演', 'Roadshows held', EVENTS),
+      ind(13, 'projects_recommended', '推荐参加省赛、国赛项目', 'Projects recommended to higher rounds', PROJECTS),
     ],
   },
 ];

@@ -151,6 +151,7 @@ function OverviewTab({ overview, viewer }: { overview: Overview; viewer: Viewer 
         pagination={false}
         dataSource={overview.measures}
         data-testid="measures-table"
+        tableLayout="fixed"
         expandable={{ expandedRowRender: (m) => <FigureTable figures={m.indicators} />, defaultExpandAllRows: false }}
         columns={[
           { title: t('ms.col.no'), dataIndex: 'number', width: 60 },
