@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.ts';
+import { unnestInsert } from '../../db/bulk.ts';
 import { MEASURES, reportingUnitsOf } from '../../../policy/jinan-quality-sme-measures/measures.ts';
 import { dueOn, FIRST_PERIOD, parsePeriod, periodsBetween, reportingPeriod, type ReportStatus } from '../measures/domain.ts';
 import { enteredIndicators, ensureResponsibleUnits } from '../measures/service.ts';
@@ -72,6 +73,7 @@ export async function seedMeasures(
   const rng = new Rng(opts.seed).fork('measures');
   const last = reportingPeriod(opts.asOf);
   let reports = 0;
+  const eventRows: unknown[][] = [];
   for (const period of periodsBetween(FIRST_PERIOD, last)) {
     const q = parsePeriod(period)!;
     const due = dueOn(q).dueOn;
@@ -122,13 +124,23 @@ export async function seedMeasures(
           } else events.push(['submit', 'submitted', null, unitName, at(submittedOn, 10)]);
           if (status === 'accepted') events.push(['accept', 'accepted', null, office!.display_name, at(decidedOn, 15)]);
         }
-        for (const [action, after, why, actor, when] of events)
-          await tx.execute(
-            sql`insert into measure_report_events (report_id, action, status_after, reason, actor_name, at)
-                values (${row!.id}, ${action}, ${after}, ${why}, ${actor}, ${when}::timestamptz)`,
-          );
+        for (const [action, after, why, actor, when] of events) eventRows.push([row!.id, action, after, why, actor, when]);
       }
     }
   }
+  // The history in one statement (one insert per event made the seed noticeably slower).
+  await unnestInsert(
+    tx,
+    'measure_report_events',
+    [
+      ['report_id', 'bigint'],
+      ['action', 'text'],
+      ['status_after', 'measure_report_status'],
+      ['reason', 'text'],
+      ['actor_name', 'text'],
+      ['at', 'timestamptz'],
+    ],
+    eventRows,
+  );
   return { reports };
 }
