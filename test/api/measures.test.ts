@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn, type ApiClient } from '../helpers/client.ts';
 import { ENGINES } from '../helpers/db.ts';
@@ -367,6 +368,12 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['措施推进情况', '指标']);
     expect(wb.worksheets[0]!.rowCount).toBe(14);
+    const w = await city.get(`/api/measures/overview.docx?period=${PERIOD}`);
+    expect(w.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(w.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`${PERIOD}推进情况的报告`);
+    expect(text).toContain('十三、激发中小企业创新创业活力（牵头单位：市工业和信息化局');
     const detail = await city.get(`/api/measures/13?period=${PERIOD}`);
     expect(detail.json().history.length).toBeGreaterThan(0);
     expect(detail.json().text.responsibleUnitsZh[0]).toBe('市工业和信息化局');

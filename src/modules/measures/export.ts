@@ -1,5 +1,7 @@
 /** The leadership view as a workbook for the meeting: the measures, then every figure with its source. */
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import { sheetOf, toXlsxBook } from '../../shared/xlsx.ts';
+import { blank, CHAR, FONTS, gbDocx, LINE, run, SIZE } from '../cases/documents.ts';
 import type { IndicatorFigure, MeasureRow } from './service.ts';
 import { STATUS_LABELS } from './domain.ts';
 
@@ -53,4 +55,51 @@ export async function overviewWorkbook(o: {
     { ...measures, print: { title } },
     { ...indicators, print: { title: `${title}——指标` } },
   ]);
+}
+
+const CN_NUMBERS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+
+function line(text: string, font: string = FONTS.body, opts: { center?: boolean; indent?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: [run(text, font, font === FONTS.title ? SIZE.title : SIZE.body)],
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    ...(opts.center ? { alignment: AlignmentType.CENTER } : { alignment: AlignmentType.JUSTIFIED }),
+    ...(opts.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }),
+  });
+}
+
+const figureText = (i: IndicatorFigure) =>
+  `${i.label.zh}：${i.value === null ? '暂无' : i.unit.zh === '%' ? `${i.value}%` : `${i.value.toLocaleString('zh-CN')}${i.unit.zh}`}` +
+  (i.target === null ? '' : `（目标${i.target}，本季度应达${i.expected}，${i.onTrack ? '达到' : '未达到'}）`) +
+  `（${i.kind === 'computed' ? '平台数据' : '单位填报'}）`;
+
+/** The leadership view as a Word report after GB/T 9704 (the cases module's `gbDocx`), for the meeting's papers. */
+export async function overviewDocx(o: {
+  period: string;
+  asOf: string;
+  dueOn: string;
+  counts: Record<MeasureRow['status'], number>;
+  measures: MeasureRow[];
+}): Promise<Buffer> {
+  const title = `关于《济南市关于加快培育优质中小企业若干措施》${o.period}推进情况的报告`;
+  const body: Paragraph[] = [
+    line(title, FONTS.title, { center: true, indent: false }),
+    blank(),
+    line(
+      `截至${o.period}末，13项措施中正常推进${o.counts.on_track}项、进度滞后${o.counts.behind}项、未报告${o.counts.no_report}项（报告期限${o.dueOn}；数据时间${o.asOf.slice(0, 16).replace('T', ' ')}）。具体情况如下：`,
+    ),
+  ];
+  for (const m of o.measures) {
+    body.push(
+      line(`${CN_NUMBERS[m.number]}、${m.titleZh}（牵头单位：${m.leadZh}；${MEASURE_STATUS[m.status]}）`, FONTS.heading1),
+    );
+    if (m.reasons.length > 0) body.push(line(`说明：${m.reasons.map((r) => r.zh).join('；')}。`));
+    body.push(
+      line(
+        `报告情况：${m.reports.map((r) => `${r.unitZh}${r.status ? STATUS_LABELS[r.status].zh : '未填报'}${r.overdue ? '（逾期）' : ''}`).join('，')}。`,
+      ),
+    );
+    for (const i of m.indicators) body.push(line(figureText(i)));
+  }
+  return gbDocx(title, [body]);
 }

@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.ts';
 import { principalOf } from '../../server/auth-plugin.ts';
 import { AppError } from '../../shared/errors.ts';
 import { REPORT_STATUSES } from './domain.ts';
-import { overviewWorkbook } from './export.ts';
+import { overviewDocx, overviewWorkbook } from './export.ts';
 import {
   ATTACHMENT_LIMITS,
   decideReport,
@@ -66,6 +66,28 @@ export function measureRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header(
           'content-disposition',
           `attachment; filename="measures-${o.period}.xlsx"; filename*=UTF-8''${encodeURIComponent(`措施推进情况-${o.period}.xlsx`)}`,
+        )
+        .send(buf);
+    },
+  );
+
+  r.get(
+    '/api/measures/overview.docx',
+    {
+      schema: {
+        tags,
+        summary: '领导视图导出 Word（GB/T 9704） The leadership view as a Word report for the meeting',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req, reply) => {
+      const o = await measuresOverview(db, principalOf(req), req.query.period);
+      const buf = await overviewDocx(o);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="measures-${o.period}.docx"; filename*=UTF-8''${encodeURIComponent(`措施推进情况报告-${o.period}.docx`)}`,
         )
         .send(buf);
     },

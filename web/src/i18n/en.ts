@@ -1061,6 +1061,7 @@ export const en: Record<MessageKey, string> = {
   'ms.period': 'Quarter',
   'ms.tab.overview': 'Leadership view',
   'ms.tab.reports': 'Progress reports',
+  'ms.word': 'Word report',
   'ms.print': 'Print',
   'ms.remind': 'Remind overdue units',
   'ms.reminded': '{n} overdue report(s) reminded',

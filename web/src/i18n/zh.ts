@@ -1047,6 +1047,7 @@ export const zh = {
   'ms.period': '报告季度',
   'ms.tab.overview': '领导视图',
   'ms.tab.reports': '进展报告',
+  'ms.word': '导出Word报告',
   'ms.print': '打印',
   'ms.remind': '发送逾期提醒',
   'ms.reminded': '已提醒 {n} 项逾期报告',

@@ -21,7 +21,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -127,6 +127,9 @@ function OverviewTab({ overview, viewer }: { overview: Overview; viewer: Viewer 
       <Space className="ms-no-print" style={{ marginBottom: 12 }}>
         <Button icon={<DownloadOutlined />} href={measuresApi.overviewXlsxUrl(overview.period)} data-testid="measures-export">
           {t('common.exportExcel')}
+        </Button>
+        <Button icon={<FileWordOutlined />} href={measuresApi.overviewDocxUrl(overview.period)} data-testid="measures-docx">
+          {t('ms.word')}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('ms.print')}

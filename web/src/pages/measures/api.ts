@@ -122,6 +122,7 @@ export const measuresApi = {
   viewer: () => request<Viewer>('/api/measures/me'),
   overview: (period: string) => request<Overview>(`/api/measures/overview${toQueryString({ period })}`),
   overviewXlsxUrl: (period: string) => `/api/measures/overview.xlsx${toQueryString({ period })}`,
+  overviewDocxUrl: (period: string) => `/api/measures/overview.docx${toQueryString({ period })}`,
   measure: (n: number, period: string) => request<MeasureDetail>(`/api/measures/${n}${toQueryString({ period })}`),
   reports: (period: string, mine: boolean) =>
     request<{ period: string; dueOn: string; rows: ExpectedReport[] }>(
