@@ -91,7 +91,7 @@ export function FigureTable({ figures }: { figures: Figure[] }) {
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 11 }} className="ms-no-print">
-                {t('ms.asOf', { t: new Date(f.asOf).toLocaleString('zh-CN', { hour12: false }) })}
+                {t('ms.asOf', { t: new Date(f.asOf).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) })}
               </Typography.Text>
             </Space>
           ),

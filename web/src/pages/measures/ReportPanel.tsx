@@ -269,7 +269,7 @@ export function ReportPanel({
             data-testid="report-history"
             items={detail.events.map((e) => ({
               color: e.action === 'return' ? 'red' : e.action === 'accept' ? 'green' : 'blue',
-              children: `${new Date(e.at).toLocaleString('zh-CN', { hour12: false })} ${e.actorName} ${t(`ms.action.${e.action}` as 'ms.action.save')}${e.reason ? `：${e.reason}` : ''}`,
+              children: `${new Date(e.at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })} ${e.actorName} ${t(`ms.action.${e.action}` as 'ms.action.save')}${e.reason ? `：${e.reason}` : ''}`,
             }))}
           />
         </>
