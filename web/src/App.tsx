@@ -39,6 +39,9 @@ const NoticePage = lazy(() => import('./pages/cases/NoticePage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
 const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
+const MeasuresPage = lazy(() => import('./pages/measures/MeasuresPage.tsx'));
+const MeasurePage = lazy(() => import('./pages/measures/MeasurePage.tsx'));
+const MeasureReportPage = lazy(() => import('./pages/measures/ReportPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -68,6 +71,9 @@ function SignedInRoutes() {
           <Route path="cases/batches/:id" element={<BatchPage />} />
           <Route path="cases/reports" element={<CaseReportsPage />} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path="measures" element={<MeasuresPage />} />
+          <Route path="measures/reports/:id" element={<MeasureReportPage />} />
+          <Route path="measures/:n" element={<MeasurePage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -272,3 +272,32 @@ export function tierScope(p: Principal): EnterpriseScope {
   if (p.role === 'city_officer' || p.role === 'district_officer' || p.role === 'enterprise_user') return enterpriseScope(p);
   return { kind: 'none' };
 }
+
+// ---------- carrying out the measures (issue 13: 督办) ----------
+
+/** A user's part in reporting: the responsible unit it acts for (responsible_unit_members). */
+export interface MeasureMembership {
+  unitId: number;
+  kind: 'department' | 'group' | 'office';
+}
+
+/**
+ * The measures' progress is government work, not personal data: the city's officers, the finance
+ * bureau, district officers and every member of a responsible unit (and the general office) read
+ * all of it. Writing is narrower (below).
+ */
+export function canReadMeasures(p: Principal, memberships: readonly MeasureMembership[]): boolean {
+  return (
+    p.role === 'city_officer' || p.role === 'finance_officer' || p.role === 'district_officer' || memberships.length > 0
+  );
+}
+
+/** A unit's report is written and submitted by the unit's own members. */
+export function canReportForUnit(memberships: readonly MeasureMembership[], unitId: number): boolean {
+  return memberships.some((m) => m.unitId === unitId && m.kind === 'department');
+}
+
+/** The general office (督办) accepts and returns reports and sends the overdue reminders. */
+export function isGeneralOffice(memberships: readonly MeasureMembership[]): boolean {
+  return memberships.some((m) => m.kind === 'office');
+}

@@ -1,0 +1,304 @@
+/**
+ * The indicator registry: how each indicator the general office follows is computed from the
+ * platform's own data, with the source named (tables and rule) so a reader can check the figure.
+ *
+ * An indicator of policy/jinan-quality-sme-measures/measures.ts without an entry here is entered
+ * by the units in their quarterly reports. Modules built later (events and the talent programme,
+ * innovation matching and 揭榜 contracts, competition roadshows and recommendations, IP pledge
+ * loans, district scorecards) add their indicators by APPENDING an entry to `INDICATORS`: an entry
+ * whose id is already defined in measures.ts replaces the units' entry for it (e.g. id
+ * 'm13.roadshows_held'); a new id is shown under its measure without a target.
+ */
+import { valueAt } from '../../../policy/core/parameter.ts';
+import { clause3KeyListTitleKinds } from '../../../policy/jinan-quality-sme-measures/clause-03-financing.ts';
+import type { Database } from '../../db/client.ts';
+import type { Bilingual } from '../../shared/errors.ts';
+import type { Quarter } from './domain.ts';
+
+export interface IndicatorValue {
+  value: number;
+  /** Optional parts of the value, e.g. new titles by kind. */
+  breakdown?: { label: Bilingual; value: number }[];
+}
+
+export interface ComputedIndicator {
+  id: string;
+  measure: number;
+  label: Bilingual;
+  /** Display unit, e.g. 个 / items. */
+  unit: Bilingual;
+  /** Whole units (counts are pro-rated down to whole units by the on-track rule). */
+  isCount: boolean;
+  /** Where the figure comes from: tables and the rule, in words. */
+  source: Bilingual;
+  /** The value for the quarter: flows for the year up to the quarter's end, stocks on its last day. */
+  compute(db: Database, q: Quarter): Promise<IndicatorValue>;
+}
+
+const TITLE_LABELS: Record<string, Bilingual> = {
+  innovative_sme: { zh: '创新型中小企业', en: 'innovative SME' },
+  specialized_sme: { zh: '专精特新中小企业', en: 'specialized SME' },
+  little_giant: { zh: '专精特新“小巨人”', en: 'little giant' },
+  manufacturing_champion: { zh: '制造业单项冠军', en: 'manufacturing champion' },
+  gazelle: { zh: '瞪羚企业', en: 'gazelle' },
+  unicorn: { zh: '独角兽企业', en: 'unicorn' },
+};
+
+const IN_FORCE = (alias: string, day: string) =>
+  `${alias}.recognised_on <= ${day} and (${alias}.valid_until is null or ${alias}.valid_until >= ${day}) and (${alias}.revoked_on is null or ${alias}.revoked_on > ${day})`;
+
+async function one(db: Database, text: string, params: unknown[]): Promise<number> {
+  const [r] = await db.query<{ n: string | number | null }>(text, params);
+  return Number(r?.n ?? 0);
+}
+
+/** Payments recorded (payments.paid_at, Shanghai date) in the year up to the quarter's end, for one clause's cases. */
+function paidForClause(clause: string, what: 'amount' | 'count') {
+  return (db: Database, q: Quarter) =>
+    one(
+      db,
+      `select ${what === 'amount' ? 'coalesce(sum(p.amount), 0)' : 'count(*)'} as n
+         from payments p join cases k on k.id = p.case_id
+        where k.clause = $1 and (p.paid_at at time zone 'Asia/Shanghai')::date between $2::date and $3::date`,
+      [clause, q.yearFrom, q.to],
+    ).then((value) => ({ value }));
+}
+
+const ITEMS: Bilingual = { zh: '个', en: 'items' };
+const YUAN: Bilingual = { zh: '元', en: 'yuan' };
+const LOANS: Bilingual = { zh: '笔', en: 'loans' };
+
+export const INDICATORS: ComputedIndicator[] = [
+  {
+    id: 'm1.titles_in_force',
+    measure: 1,
+    label: { zh: '有效期内优质中小企业称号（个）', en: 'Quality titles in force' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'titles 表：季度末日已认定、未过有效期、未撤销的称号数（按称号计，与措施一目标口径一致）',
+      en: 'titles: titles recognised by the quarter’s last day, not expired, not revoked on it (counted per title, as the measure-1 target)',
+    },
+    async compute(db, q) {
+      const rows = await db.query<{ kind: string; n: number }>(
+        `select t.kind, count(*)::int as n from titles t where ${IN_FORCE('t', '$1::date')} group by t.kind order by t.kind`,
+        [q.to],
+      );
+      return {
+        value: rows.reduce((s, r) => s + Number(r.n), 0),
+        breakdown: rows.map((r) => ({ label: TITLE_LABELS[r.kind] ?? { zh: r.kind, en: r.kind }, value: Number(r.n) })),
+      };
+    },
+  },
+  {
+    id: 'm1.new_titles',
+    measure: 1,
+    label: { zh: '本年新认定称号', en: 'Titles newly recognised this year' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'titles 表：认定日期在本年1月1日至季度末之间的首次认定（recognition = first）',
+      en: 'titles: first recognitions dated from 1 January to the quarter’s end',
+    },
+    async compute(db, q) {
+      const rows = await db.query<{ kind: string; n: number }>(
+        `select kind, count(*)::int as n from titles
+          where recognition = 'first' and recognised_on between $1::date and $2::date group by kind order by kind`,
+        [q.yearFrom, q.to],
+      );
+      return {
+        value: rows.reduce((s, r) => s + Number(r.n), 0),
+        breakdown: rows.map((r) => ({ label: TITLE_LABELS[r.kind] ?? { zh: r.kind, en: r.kind }, value: Number(r.n) })),
+      };
+    },
+  },
+  {
+    id: 'm2.rewards_paid',
+    measure: 2,
+    label: { zh: '本年已兑现奖励金额', en: 'Rewards paid this year' },
+    unit: YUAN,
+    isCount: false,
+    source: {
+      zh: 'payments 表关联 cases（条款二）：本年1月1日至季度末的支付金额合计（北京时间）',
+      en: 'payments joined to cases of clause 2: amounts paid from 1 January to the quarter’s end (Beijing time)',
+    },
+    compute: paidForClause('2', 'amount'),
+  },
+  {
+    id: 'm2.rewards_paid_cases',
+    measure: 2,
+    label: { zh: '本年已兑现奖励笔数', en: 'Reward payments this year' },
+    unit: LOANS,
+    isCount: true,
+    source: {
+      zh: 'payments 表关联 cases（条款二）：同上期间的支付笔数',
+      en: 'payments of clause-2 cases in the same period, counted',
+    },
+    compute: paidForClause('2', 'count'),
+  },
+  {
+    id: 'm3.loans_to_quality_smes',
+    measure: 3,
+    label: { zh: '本年向优质中小企业发放贷款（笔）', en: 'Loans to quality SMEs this year' },
+    unit: LOANS,
+    isCount: true,
+    source: {
+      zh: 'financing_loans 表：本年1月1日至季度末发放、放款日借款企业持有有效称号（重点服务名单口径，条款三参数）的贷款笔数',
+      en: 'financing_loans granted from 1 January to the quarter’s end to an enterprise holding a title in force on the day (key-service list titles, clause 3 parameter)',
+    },
+    compute: (db, q) => loansToQualitySmes(db, q, 'count'),
+  },
+  {
+    id: 'm3.loan_amount_to_quality_smes',
+    measure: 3,
+    label: { zh: '本年向优质中小企业发放贷款金额', en: 'Loan amount to quality SMEs this year' },
+    unit: YUAN,
+    isCount: false,
+    source: { zh: 'financing_loans 表：同上贷款的金额合计', en: 'financing_loans: the same loans, amounts summed' },
+    compute: (db, q) => loansToQualitySmes(db, q, 'amount'),
+  },
+  {
+    id: 'm3.ip_pledge_loans',
+    measure: 3,
+    label: { zh: '本年知识产权质押贷款（笔）', en: 'IP pledge loans this year' },
+    unit: LOANS,
+    isCount: true,
+    source: {
+      zh: 'financing_loans 表：本年1月1日至季度末发放、贷款类型为知识产权质押（ip_pledge）的贷款笔数',
+      en: 'financing_loans of type ip_pledge granted from 1 January to the quarter’s end',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from financing_loans where loan_type = 'ip_pledge' and granted_on between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm4.park_support_paid',
+    measure: 4,
+    label: { zh: '本年园区扶持资金兑现金额', en: 'Park support paid this year' },
+    unit: YUAN,
+    isCount: false,
+    source: {
+      zh: 'payments 表关联 cases（条款四）：本年1月1日至季度末的支付金额合计',
+      en: 'payments of clause-4 cases from 1 January to the quarter’s end',
+    },
+    compute: paidForClause('4', 'amount'),
+  },
+  {
+    id: 'm5.carrier_rewards_paid',
+    measure: 5,
+    label: { zh: '本年载体奖励兑现金额', en: 'Carrier rewards paid this year' },
+    unit: YUAN,
+    isCount: false,
+    source: {
+      zh: 'payments 表关联 cases（条款五）：本年1月1日至季度末的支付金额合计',
+      en: 'payments of clause-5 cases from 1 January to the quarter’s end',
+    },
+    compute: paidForClause('5', 'amount'),
+  },
+  {
+    id: 'm5.carriers_in_force',
+    measure: 5,
+    label: { zh: '有效期内示范基地和服务平台（个）', en: 'Bases and platforms in force' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'carriers 表：类型为示范基地或公共服务示范平台、季度末日已认定且未过有效期的载体数',
+      en: 'carriers of kind demo_base or service_platform recognised and not expired on the quarter’s last day',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from carriers c where c.kind in ('demo_base', 'service_platform')
+            and c.recognised_on <= $1::date and (c.valid_until is null or c.valid_until >= $1::date)`,
+        [q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm6.new_clusters',
+    measure: 6,
+    label: { zh: '本年新认定特色产业集群', en: 'Clusters recognised this year' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'carriers 表：类型为产业集群（cluster）、认定日期在本年1月1日至季度末之间的集群数（任一级别，条款六参数口径）',
+      en: 'carriers of kind cluster recognised from 1 January to the quarter’s end, any level (clause 6 parameter)',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from carriers where kind = 'cluster' and recognised_on between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm9.both_documents_share',
+    measure: 9,
+    label: { zh: '本年两书同达比例', en: 'Decisions delivered with the notice this year' },
+    unit: { zh: '%', en: '%' },
+    isCount: false,
+    source: {
+      zh: 'penalty_decisions 与 penalty_deliveries 表：本年1月1日至季度末作出、需告知的处罚决定中，决定书与告知书同步送达（documents = both）的比例（与信用修复统计口径一致）',
+      en: 'penalty_decisions with penalty_deliveries: of the decisions dated from 1 January to the quarter’s end that require a notice, the share delivered with both documents (as the credit statistics)',
+    },
+    async compute(db, q) {
+      const [r] = await db.query<{ required: number; both: number }>(
+        `select count(*)::int as required, count(*) filter (where v.documents = 'both')::int as both
+           from penalty_decisions d left join penalty_deliveries v on v.decision_id = d.id
+          where d.notice_required and d.decision_date between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      );
+      const required = Number(r?.required ?? 0);
+      const both = Number(r?.both ?? 0);
+      return {
+        // A share in per cent, one decimal; no decision requiring a notice counts as fully done.
+        value: required === 0 ? 100 : Math.round((both / required) * 1000) / 10,
+        breakdown: [
+          { label: { zh: '需告知的决定', en: 'decisions requiring a notice' }, value: required },
+          { label: { zh: '两书同达', en: 'delivered with the notice' }, value: both },
+        ],
+      };
+    },
+  },
+  {
+    id: 'm9.decisions_delivered',
+    measure: 9,
+    label: { zh: '本年已送达需告知的处罚决定', en: 'Decisions requiring a notice delivered this year' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'penalty_decisions 与 penalty_deliveries 表：同上期间需告知且已登记送达的决定数',
+      en: 'the same decisions with a delivery recorded',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from penalty_decisions d join penalty_deliveries v on v.decision_id = d.id
+          where d.notice_required and d.decision_date between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+];
+
+async function loansToQualitySmes(db: Database, q: Quarter, what: 'count' | 'amount'): Promise<IndicatorValue> {
+  const kinds = valueAt(clause3KeyListTitleKinds, q.to)?.value ?? [];
+  const value = await one(
+    db,
+    `select ${what === 'count' ? 'count(*)' : 'coalesce(sum(l.amount), 0)'} as n from financing_loans l
+      where l.granted_on between $1::date and $2::date
+        and exists (select 1 from titles t where t.enterprise_id = l.enterprise_id and t.kind::text = any($3::text[])
+                      and ${IN_FORCE('t', 'l.granted_on')})`,
+    [q.yearFrom, q.to, `{${kinds.join(',')}}`],
+  );
+  return { value };
+}
+
+export function computedIndicator(id: string): ComputedIndicator | undefined {
+  return INDICATORS.find((i) => i.id === id);
+}
