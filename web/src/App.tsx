@@ -39,6 +39,9 @@ const NoticePage = lazy(() => import('./pages/cases/NoticePage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
 const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
+const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx'));
+const CheckinPage = lazy(() => import('./pages/events/CheckinPage.tsx'));
+const TalentPage = lazy(() => import('./pages/talent/TalentPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -68,6 +71,9 @@ function SignedInRoutes() {
           <Route path="cases/batches/:id" element={<BatchPage />} />
           <Route path="cases/reports" element={<CaseReportsPage />} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path="events" element={<EventsPage />} />
+          <Route path="events/check-in" element={<CheckinPage />} />
+          <Route path="talent" element={<TalentPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

@@ -196,7 +196,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
         dateZh: zhDate(shanghaiDay(new Date(c.event.startsAt))),
         place: c.event.place,
         hostName: c.event.hostName,
-        issuer: c.event.unitCode ? `济南市工业和信息化局 · ${c.event.unitCode}` : '济南市工业和信息化局',
+        issuer: c.issuer,
         issuedOnZh: zhDate(todayShanghai()),
       },
       fonts,

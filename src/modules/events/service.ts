@@ -632,6 +632,8 @@ export async function manualCheckin(deps: EventDeps, p: Principal, id: number, n
 
 export interface CertificateFacts {
   number: string;
+  /** Who issues it: the city bureau, or the organising district's SME department. */
+  issuer: string;
   participantName: string;
   enterpriseName: string;
   event: EventView;
@@ -658,7 +660,11 @@ export async function issueCertificate(deps: EventDeps, p: Principal, id: number
       return row?.certificate_no ?? candidate;
     });
   }
-  return { number, participantName: deps.cipher.decrypt(r.participant_name_enc) ?? '', enterpriseName: r.enterprise_name, event: eventView(ev, p) };
+  const [unit] = ev.unit_code
+    ? await rowsOf<{ name_zh: string }>(deps.database.db, sql`select name_zh from units where code = ${ev.unit_code}`)
+    : [];
+  const issuer = unit ? `济南市${unit.name_zh}中小企业主管部门` : '济南市工业和信息化局';
+  return { number, issuer, participantName: deps.cipher.decrypt(r.participant_name_enc) ?? '', enterpriseName: r.enterprise_name, event: eventView(ev, p) };
 }
 
 // ---------- feedback ----------

@@ -140,7 +140,7 @@ function plans(rng: Rng, asOf: string): Plan[] {
   out.push({ kind: 'course', title: `专精特新企业高层管理者研修班（${y}年冬季班）`, year: y, start: next(12), days: 2, capacity: 30, host: '山东大学管理学院', place: PLACES[1]!, rules: SPECIALISED, status: 'published', fill: 1.2 });
   out.push({ kind: 'visit', title: '走进浪潮集团：数字化工厂观摩', year: y, start: next(20), days: 1, capacity: 25, host: '浪潮集团有限公司', place: '浪潮集团济南生产基地', rules: SPECIALISED, status: 'published', fill: 0.5 });
   out.push({ kind: 'matchmaking', title: '高端装备产业链供需对接会（冬季场）', year: null, start: next(25), days: 1, capacity: 150, host: '济南二机床集团有限公司', place: '济南国际会展中心（槐荫区）', rules: [], status: 'published', fill: 0.3 });
-  out.push({ kind: 'course', title: `${y + 1}年度人才工程开班仪式暨首期培训`, year: y, start: next(40), days: 1, capacity: 100, host: '济南市中小企业服务中心', place: PLACES[2]!, rules: [], status: 'draft', fill: 0 });
+  out.push({ kind: 'exchange_meeting', title: `${y}年度人才工程总结暨优秀学员交流会`, year: y, start: next(30), days: 1, capacity: 100, host: '济南市中小企业服务中心', place: PLACES[2]!, rules: [], status: 'draft', fill: 0 });
   return out;
 }
 
