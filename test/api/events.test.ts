@@ -75,7 +75,12 @@ describe.each(ENGINES)('events API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
-    [city, lixia, ent, bank] = await Promise.all(['city', 'lixia', 'enterprise', 'bank'].map((u) => signIn(s.app, u)));
+    [city, lixia, ent, bank] = await Promise.all([
+      signIn(s.app, 'city'),
+      signIn(s.app, 'lixia'),
+      signIn(s.app, 'enterprise'),
+      signIn(s.app, 'bank'),
+    ]);
     const inForce = `exists (select 1 from titles t where t.enterprise_id = e.id and t.kind = 'specialized_sme' and t.revoked_on is null
                       and t.recognised_on <= current_date and (t.valid_until is null or t.valid_until >= current_date))`;
     spec = await enterpriseUsers('spec', inForce, 3);
@@ -126,7 +131,19 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect((res.json().error.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(
       ['endsAt', 'place', 'programmeYear', 'targetRules[0]', 'title'].sort(),
     );
-    expect((await ent.send('POST', '/api/events', { kind: 'course', title: 'x', startsAt: isoIn(hour), endsAt: isoIn(2 * hour), place: 'p', capacity: 1, hostName: 'h' })).statusCode).toBe(403);
+    expect(
+      (
+        await ent.send('POST', '/api/events', {
+          kind: 'course',
+          title: 'x',
+          startsAt: isoIn(hour),
+          endsAt: isoIn(2 * hour),
+          place: 'p',
+          capacity: 1,
+          hostName: 'h',
+        })
+      ).statusCode,
+    ).toBe(403);
     const [after] = await q<{ n: number }>(`select count(*)::int as n from events`);
     expect(after!.n).toBe(before!.n);
   });
@@ -134,7 +151,9 @@ describe.each(ENGINES)('events API on %s', (engine) => {
   it('never seats more than the capacity when many enterprises enrol at the same moment', async () => {
     const ev = await newEvent(city, { capacity: 3 });
     const all = [...plain.slice(0, 7), ...spec.slice(0, 2)];
-    const res = await Promise.all(all.map((c) => c.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })));
+    const res = await Promise.all(
+      all.map((c) => c.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })),
+    );
     expect(res.map((r) => r.statusCode)).toEqual(all.map(() => 201));
     const statuses = res.map((r) => (r.json() as EnrolmentBody).status);
     expect(statuses.filter((x) => x === 'confirmed')).toHaveLength(3);
@@ -145,7 +164,9 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     );
     expect(row).toEqual({ confirmed_count: 3, n: 3 });
     // A double click: the same enterprise twice at once — one enrolment, one conflict.
-    const twice = await Promise.all([0, 1].map(() => plain[8]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })));
+    const twice = await Promise.all(
+      [0, 1].map(() => plain[8]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })),
+    );
     expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
   });
 
@@ -166,13 +187,25 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect(out.filter((o) => o !== 'ok').every((o) => /events_seats/.test(o))).toBe(true);
     const [row] = await q<{ confirmed_count: number }>(`select confirmed_count from events where id = $1`, [ev.id]);
     expect(row!.confirmed_count).toBe(2);
+    // An event always starts with no seat taken (a restore reinserts events, then their enrolments).
+    const [copy] = await q<{ confirmed_count: number }>(
+      `insert into events (kind, title, starts_at, ends_at, enrolment_closes_at, place, capacity, host_name, confirmed_count)
+       values ('course', '复制', now(), now() + interval '1 hour', now(), '济南', 5, '主办', 5) returning confirmed_count`,
+    );
+    expect(copy!.confirmed_count).toBe(0);
   });
 
   it('promotes the 专精特新 enterprise first when a seat frees, and tells it', async () => {
     const ev = await newEvent(city, { capacity: 1 });
-    const first = (await plain[0]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
-    const plainWait = (await plain[1]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
-    const specWait = (await spec[2]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
+    const first = (
+      await plain[0]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
+    const plainWait = (
+      await plain[1]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
+    const specWait = (
+      await spec[2]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
     expect([first.status, plainWait.status, specWait.status]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
     expect(specWait.priority).toBe(20);
     expect(specWait.waitingPosition).toBe(1);
@@ -192,19 +225,33 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     // More seats: the waiting list moves up at once.
     const cur = (await city.get(`/api/events/${ev.id}`)).json().event as EventBody & Record<string, unknown>;
     const upd = await city.send('PUT', `/api/events/${ev.id}`, {
-      kind: 'course', title: '扩容后的研修班', programmeYear: 2026, startsAt: cur.startsAt, endsAt: cur.endsAt, place: cur.place, capacity: 2,
-      hostName: cur.hostName, targetRules: cur.targetRules, version: cur.version,
+      kind: 'course',
+      title: '扩容后的研修班',
+      programmeYear: 2026,
+      startsAt: cur.startsAt,
+      endsAt: cur.endsAt,
+      place: cur.place,
+      capacity: 2,
+      hostName: cur.hostName,
+      targetRules: cur.targetRules,
+      version: cur.version,
     });
     expect(upd.statusCode, upd.body).toBe(200);
     expect((await plain[1]!.get(`/api/events/enrolments/${plainWait.id}`)).json().status).toBe('confirmed');
-    const lower = await city.send('PUT', `/api/events/${ev.id}`, { ...(upd.json() as object), capacity: 1, version: (upd.json() as EventBody).version });
+    const lower = await city.send('PUT', `/api/events/${ev.id}`, {
+      ...(upd.json() as object),
+      capacity: 1,
+      version: (upd.json() as EventBody).version,
+    });
     expect(lower.statusCode).toBe(400);
     expect(lower.json().error.fields[0].field).toBe('capacity');
   });
 
   it('stores participants encrypted, masks them in lists and shows them in full to organisers and the enterprise only', async () => {
     const ev = await newEvent(city, { capacity: 5 });
-    const mine = (await ent.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
+    const mine = (
+      await ent.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
     expect(mine.participant).toEqual({ name: '张晓明', phone: '13805311234', position: '总经理', masked: false });
     const [raw] = await q<{ participant_name_enc: string; participant_phone_enc: string }>(
       `select participant_name_enc, participant_phone_enc from event_enrolments where id = $1`,
@@ -219,15 +266,27 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect((await bank.get(`/api/events/enrolments/${mine.id}`)).statusCode).toBe(404);
     expect((await bank.get(`/api/events/${ev.id}/enrolments`)).statusCode).toBe(404);
     expect((await lixia.get(`/api/events/enrolments/${mine.id}`)).statusCode).toBe(404);
-    const bad = await plain[2]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: { name: '', phone: '123', position: '经理' } });
+    const bad = await plain[2]!.send('POST', `/api/events/${ev.id}/enrolments`, {
+      participant: { name: '', phone: '123', position: '经理' },
+    });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual(['participant.name', 'participant.phone']);
-    const audit = await q<{ after: unknown }>(`select after from audit_log where entity = 'event_enrolment' and entity_id = $1`, [String(mine.id)]);
+    expect((bad.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual([
+      'participant.name',
+      'participant.phone',
+    ]);
+    const audit = await q<{ after: unknown }>(`select after from audit_log where entity = 'event_enrolment' and entity_id = $1`, [
+      String(mine.id),
+    ]);
     expect(JSON.stringify(audit)).not.toContain('13805311234');
   });
 
   it('checks a participant in once by the signed QR token on the day, then issues the certificate and takes feedback', async () => {
-    const ev = await newEvent(city, { capacity: 5, startsAt: isoIn(-1 * hour), endsAt: isoIn(2 * hour), enrolmentClosesAt: isoIn(hour) });
+    const ev = await newEvent(city, {
+      capacity: 5,
+      startsAt: isoIn(-1 * hour),
+      endsAt: isoIn(2 * hour),
+      enrolmentClosesAt: isoIn(hour),
+    });
     const e = (await ent.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
     // No certificate and no feedback before attendance.
     expect((await ent.get(`/api/events/enrolments/${e.id}/certificate.pdf`)).statusCode).toBe(400);
@@ -236,7 +295,10 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.rawPayload.subarray(0, 4).toString('hex')).toBe('89504e47');
     expect((await ent.get(`/api/events/enrolments/${e.id}/qr?format=svg`)).body).toContain('<svg');
-    const { token, url } = (await ent.get(`/api/events/enrolments/${e.id}/checkin-link`)).json() as { token: string; url: string };
+    const { token, url } = (await ent.get(`/api/events/enrolments/${e.id}/checkin-link`)).json() as {
+      token: string;
+      url: string;
+    };
     expect(url).toContain('/events/check-in?t=');
     // Only organisers check in; a forged token is refused.
     expect((await ent.send('POST', '/api/events/check-in', { token })).statusCode).toBe(404);
@@ -249,7 +311,10 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     const both = await Promise.all([0, 1].map(() => city.send('POST', '/api/events/check-in', { token })));
     expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(both.map((r) => r.json().alreadyCheckedIn).sort()).toEqual([false, true]);
-    const [n] = await q<{ n: number }>(`select count(*)::int as n from audit_log where action = 'events.check_in' and entity_id = $1`, [String(e.id)]);
+    const [n] = await q<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'events.check_in' and entity_id = $1`,
+      [String(e.id)],
+    );
     expect(n!.n).toBe(1);
 
     const pdf = await ent.get(`/api/events/enrolments/${e.id}/certificate.pdf`);
@@ -264,8 +329,12 @@ describe.each(ENGINES)('events API on %s', (engine) => {
 
     const badFb = await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 6, intentions: 2 });
     expect((badFb.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual(['rating', 'intentions']);
-    expect((await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 4, comment: '很有收获' })).statusCode).toBe(200);
-    expect((await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 5, comment: '很有收获' })).statusCode).toBe(200);
+    expect(
+      (await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 4, comment: '很有收获' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 5, comment: '很有收获' })).statusCode,
+    ).toBe(200);
     const summary = (await city.get(`/api/events/${ev.id}/feedback`)).json();
     expect(summary).toMatchObject({ count: 1, average: 5, distribution: [0, 0, 0, 0, 1] });
     // An attended enrolment can no longer be cancelled.
@@ -274,13 +343,18 @@ describe.each(ENGINES)('events API on %s', (engine) => {
 
   it('refuses a QR check-in on another day, but takes a manual check-in after the start', async () => {
     const ev = await newEvent(city, { capacity: 5 });
-    const e = (await plain[4]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
+    const e = (
+      await plain[4]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
     const { token } = (await plain[4]!.get(`/api/events/enrolments/${e.id}/checkin-link`)).json() as { token: string };
     const early = await city.send('POST', '/api/events/check-in', { token });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields[0].field).toBe('token');
     expect((await city.send('POST', `/api/events/enrolments/${e.id}/check-in`)).statusCode).toBe(400);
-    await q(`update events set starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '8 hours', enrolment_closes_at = now() - interval '3 days' where id = $1`, [ev.id]);
+    await q(
+      `update events set starts_at = now() - interval '3 days', ends_at = now() - interval '3 days' + interval '8 hours', enrolment_closes_at = now() - interval '3 days' where id = $1`,
+      [ev.id],
+    );
     expect((await city.send('POST', '/api/events/check-in', { token })).statusCode).toBe(400);
     const manual = await city.send('POST', `/api/events/enrolments/${e.id}/check-in`);
     expect(manual.statusCode).toBe(200);
@@ -291,10 +365,24 @@ describe.each(ENGINES)('events API on %s', (engine) => {
   });
 
   it('records matchmaking outcomes and reports statistics by district, title and industry (scoped) with a workbook', async () => {
-    const ev = await newEvent(city, { kind: 'matchmaking', programmeYear: null, capacity: 10, startsAt: isoIn(-hour), endsAt: isoIn(hour), enrolmentClosesAt: isoIn(hour) });
-    const e = (await plain[6]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).json() as EnrolmentBody;
+    const ev = await newEvent(city, {
+      kind: 'matchmaking',
+      programmeYear: null,
+      capacity: 10,
+      startsAt: isoIn(-hour),
+      endsAt: isoIn(hour),
+      enrolmentClosesAt: isoIn(hour),
+    });
+    const e = (
+      await plain[6]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })
+    ).json() as EnrolmentBody;
     await city.send('POST', `/api/events/enrolments/${e.id}/check-in`);
-    const fb = await plain[6]!.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 5, intentions: 2, contracts: 1, contractAmount: 1_200_000 });
+    const fb = await plain[6]!.send('POST', `/api/events/enrolments/${e.id}/feedback`, {
+      rating: 5,
+      intentions: 2,
+      contracts: 1,
+      contractAmount: 1_200_000,
+    });
     expect(fb.statusCode, fb.body).toBe(200);
     const year = new Date().getFullYear();
     const st = (await city.get(`/api/events/stats?year=${year}&kind=matchmaking`)).json();
@@ -319,9 +407,15 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     const ev = await newEvent(city, { capacity: 5 });
     await plain[7]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT });
     const cur = (await city.get(`/api/events/${ev.id}`)).json().event as EventBody;
-    expect((await lixia.send('POST', `/api/events/${ev.id}/status`, { status: 'cancelled', version: cur.version })).statusCode).toBe(404);
-    expect((await city.send('POST', `/api/events/${ev.id}/status`, { status: 'cancelled', version: cur.version })).statusCode).toBe(200);
-    expect((await city.send('POST', `/api/events/${ev.id}/status`, { status: 'published', version: cur.version + 1 })).statusCode).toBe(400);
+    expect(
+      (await lixia.send('POST', `/api/events/${ev.id}/status`, { status: 'cancelled', version: cur.version })).statusCode,
+    ).toBe(404);
+    expect(
+      (await city.send('POST', `/api/events/${ev.id}/status`, { status: 'cancelled', version: cur.version })).statusCode,
+    ).toBe(200);
+    expect(
+      (await city.send('POST', `/api/events/${ev.id}/status`, { status: 'published', version: cur.version + 1 })).statusCode,
+    ).toBe(400);
     expect((await plain[8]!.send('POST', `/api/events/${ev.id}/enrolments`, { participant: PARTICIPANT })).statusCode).toBe(409);
   });
 });

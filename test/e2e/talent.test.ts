@@ -28,7 +28,8 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS, `talent-${name}.png`), fullPage: true });
 const pad = (n: number) => String(n).padStart(2, '0');
 /** "YYYY-MM-DD HH:mm" in the browser's (= this machine's) zone, as the date picker reads it. */
-const pickerTime = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+const pickerTime = (d: Date) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 describe('the talent programme in the browser', () => {
   test('a course runs from publication to certificates and feedback', async () => {
@@ -80,12 +81,25 @@ describe('the talent programme in the browser', () => {
     await ent.getByTestId('enrol-submit').click();
     await ent.getByTestId('enrolment-status').filter({ hasText: '已确认' }).waitFor();
     await ent.getByTestId('qr').waitFor();
-    expect(await ent.getByTestId('qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
+    expect(
+      await ent
+        .getByTestId('qr')
+        .evaluate(
+          (img) =>
+            (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+            (img as unknown as { naturalWidth: number }).naturalWidth > 100,
+        ),
+    ).toBe(true);
     await shot(ent, 'enrolled-with-qr');
 
     // The officer's phone opens the URL inside the QR code and checks the participant in.
-    const [row] = await server.ctx.database.query<{ id: number }>(`select id from event_enrolments where event_id = $1`, [eventId]);
-    const link = (await ent.evaluate(async (id) => (await fetch(`/api/events/enrolments/${id}/checkin-link`)).json(), Number(row!.id))) as { url: string };
+    const [row] = await server.ctx.database.query<{ id: number }>(`select id from event_enrolments where event_id = $1`, [
+      eventId,
+    ]);
+    const link = (await ent.evaluate(
+      async (id) => (await fetch(`/api/events/enrolments/${id}/checkin-link`)).json(),
+      Number(row!.id),
+    )) as { url: string };
     expect(link.url).toContain('/events/check-in?t=');
     await city.setViewportSize({ width: 414, height: 860 });
     await city.goto(link.url);

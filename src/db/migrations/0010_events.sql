@@ -105,3 +105,12 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER event_enrolments_count AFTER INSERT OR UPDATE OF status OR DELETE ON event_enrolments
   FOR EACH ROW EXECUTE FUNCTION event_enrolments_count();
+--> statement-breakpoint
+-- An event starts with no seat taken, whatever the insert says: the count is the enrolments'
+-- business alone (a restore that reinserts events and then their enrolments counts them once).
+CREATE FUNCTION events_seats_start_empty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.confirmed_count := 0;
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER events_seats_start_empty BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION events_seats_start_empty();

@@ -48,7 +48,9 @@ export const events = pgTable(
     hostName: text('host_name').notNull(),
     hostEnterpriseId: bigint('host_enterprise_id', { mode: 'number' }).references(() => enterprises.id),
     /** Target groups as rules (domain.ts TargetRule[]): who may enrol and who goes first. */
-    targetRules: jsonb('target_rules').notNull().default(sql`'[]'::jsonb`),
+    targetRules: jsonb('target_rules')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Organising unit: null = the city (市工信局), else a district that runs the event. */
     unitCode: text('unit_code').references(() => units.code),
     status: eventStatus('status').notNull().default('draft'),
@@ -83,7 +85,9 @@ export const eventEnrolments = pgTable(
     status: enrolmentStatus('status').notNull(),
     /** From the target rules at enrolment (higher first on the waiting list), with the reasons. */
     priority: integer('priority').notNull().default(0),
-    priorityReasons: jsonb('priority_reasons').notNull().default(sql`'[]'::jsonb`),
+    priorityReasons: jsonb('priority_reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     participantNameEnc: text('participant_name_enc').notNull(),
     participantPhoneEnc: text('participant_phone_enc').notNull(),
     participantPosition: text('participant_position').notNull(),
@@ -101,11 +105,16 @@ export const eventEnrolments = pgTable(
   },
   (t) => [
     // One active enrolment per enterprise and event: a double click cannot enrol twice.
-    uniqueIndex('event_enrolments_active').on(t.eventId, t.enterpriseId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('event_enrolments_active')
+      .on(t.eventId, t.enterpriseId)
+      .where(sql`${t.status} <> 'cancelled'`),
     uniqueIndex('event_enrolments_certificate').on(t.certificateNo),
     index('event_enrolments_event_idx').on(t.eventId, t.status),
     index('event_enrolments_enterprise_idx').on(t.enterpriseId),
-    check('event_enrolments_confirmed', sql`(${t.status} = 'confirmed') = (${t.confirmedAt} is not null and ${t.cancelledAt} is null)`),
+    check(
+      'event_enrolments_confirmed',
+      sql`(${t.status} = 'confirmed') = (${t.confirmedAt} is not null and ${t.cancelledAt} is null)`,
+    ),
     check('event_enrolments_checkin', sql`(${t.checkedInAt} is null) = (${t.checkinMethod} is null)`),
     check('event_enrolments_checkin_seat', sql`${t.checkedInAt} is null or ${t.status} = 'confirmed'`),
     check('event_enrolments_certificate_attended', sql`${t.certificateNo} is null or ${t.checkedInAt} is not null`),

@@ -22,10 +22,7 @@ export interface CertificateFonts {
 }
 
 /** The installed CJK fonts, or an error that says what to install. */
-export function findCjkFonts(
-  candidates = CJK_FONT_CANDIDATES,
-  boldCandidates = CJK_BOLD_CANDIDATES,
-): CertificateFonts {
+export function findCjkFonts(candidates = CJK_FONT_CANDIDATES, boldCandidates = CJK_BOLD_CANDIDATES): CertificateFonts {
   const regular = candidates.find((c) => fs.existsSync(c.file));
   if (!regular)
     throw new AppError('internal', {
@@ -71,11 +68,25 @@ export async function certificatePdf(d: CertificateData, fonts: CertificateFonts
   const H = doc.page.height;
   const red = '#b3261e';
   const gold = '#b8860b';
-  doc.rect(24, 24, W - 48, H - 48).lineWidth(3).stroke(red);
-  doc.rect(34, 34, W - 68, H - 68).lineWidth(1).stroke(gold);
+  doc
+    .rect(24, 24, W - 48, H - 48)
+    .lineWidth(3)
+    .stroke(red);
+  doc
+    .rect(34, 34, W - 68, H - 68)
+    .lineWidth(1)
+    .stroke(gold);
 
-  doc.fillColor(red).font('cjk-bold').fontSize(40).text(d.programmeTitle ? '结 业 证 书' : '参 会 证 明', 0, 86, { width: W, align: 'center' });
-  doc.fillColor('#555').font('cjk').fontSize(12).text('CERTIFICATE OF ATTENDANCE', 0, 138, { width: W, align: 'center', characterSpacing: 2 });
+  doc
+    .fillColor(red)
+    .font('cjk-bold')
+    .fontSize(40)
+    .text(d.programmeTitle ? '结 业 证 书' : '参 会 证 明', 0, 86, { width: W, align: 'center' });
+  doc
+    .fillColor('#555')
+    .font('cjk')
+    .fontSize(12)
+    .text('CERTIFICATE OF ATTENDANCE', 0, 138, { width: W, align: 'center', characterSpacing: 2 });
 
   const body =
     `${d.participantName}（${d.enterpriseName}）于${d.dateZh}在${d.place}参加了由${d.hostName}承办的` +
@@ -83,14 +94,29 @@ export async function certificatePdf(d: CertificateData, fonts: CertificateFonts
     (d.programmeTitle ? `，系${d.programmeTitle}的组成部分，已完成全部学习内容` : '') +
     '，特发此证。';
   doc.fillColor('#222').font('cjk-bold').fontSize(26).text(d.participantName, 0, 196, { width: W, align: 'center' });
-  doc.font('cjk').fontSize(17).text(body, 110, 258, { width: W - 220, align: 'left', lineGap: 10, indent: 34 });
+  doc
+    .font('cjk')
+    .fontSize(17)
+    .text(body, 110, 258, { width: W - 220, align: 'left', lineGap: 10, indent: 34 });
 
-  doc.font('cjk').fontSize(15).fillColor('#222').text(d.issuer, W - 380, H - 170, { width: 300, align: 'center' });
+  doc
+    .font('cjk')
+    .fontSize(15)
+    .fillColor('#222')
+    .text(d.issuer, W - 380, H - 170, { width: 300, align: 'center' });
   doc.text(d.issuedOnZh, W - 380, H - 140, { width: 300, align: 'center' });
   // A seal-like ring behind the issuer (not an official seal: the certificate is verified by its number).
-  doc.circle(W - 230, H - 148, 52).lineWidth(2).strokeOpacity(0.55).stroke(red).strokeOpacity(1);
+  doc
+    .circle(W - 230, H - 148, 52)
+    .lineWidth(2)
+    .strokeOpacity(0.55)
+    .stroke(red)
+    .strokeOpacity(1);
 
-  doc.fillColor('#666').fontSize(10).text(`证书编号 No. ${d.number}`, 60, H - 78);
+  doc
+    .fillColor('#666')
+    .fontSize(10)
+    .text(`证书编号 No. ${d.number}`, 60, H - 78);
   doc.text('可在济南市优质中小企业梯度培育平台按证书编号核验 · Verify by number on the SME Ladder platform', 60, H - 62);
   doc.end();
   return done;

@@ -45,7 +45,12 @@ describe('seats and the waiting list', () => {
 
   it('breaks a tie of priority and time by the enrolment number, so the order is total', () => {
     const t = at('2025-05-01T08:00:00Z');
-    expect(waitingOrder([{ id: 9, priority: 0, enrolledAt: t }, { id: 7, priority: 0, enrolledAt: t }]).map((e) => e.id)).toEqual([7, 9]);
+    expect(
+      waitingOrder([
+        { id: 9, priority: 0, enrolledAt: t },
+        { id: 7, priority: 0, enrolledAt: t },
+      ]).map((e) => e.id),
+    ).toEqual([7, 9]);
   });
 });
 
@@ -60,7 +65,11 @@ describe('target groups', () => {
   });
 
   it('adds up priority rules and refuses an enterprise that misses a required rule', () => {
-    const rules: TargetRule[] = [SPEC, { kind: 'unit', unitCodes: ['370102'], effect: 'priority' }, { kind: 'size', sizeClasses: ['micro'], effect: 'required' }];
+    const rules: TargetRule[] = [
+      SPEC,
+      { kind: 'unit', unitCodes: ['370102'], effect: 'priority' },
+      { kind: 'size', sizeClasses: ['micro'], effect: 'required' },
+    ];
     const v = evaluateTargets(rules, facts);
     expect(v.priority).toBe(30);
     expect(v.eligible).toBe(false);
@@ -71,18 +80,37 @@ describe('target groups', () => {
   it('names each bad rule field', () => {
     const known = { titles: ['specialized_sme'], units: ['370102'], sizes: ['small'] };
     expect(checkTargetRules([SPEC], known).map((p) => p.field)).toEqual(['targetRules[0]']);
-    expect(checkTargetRules([{ kind: 'unit', unitCodes: [], effect: 'maybe' }], known).map((p) => p.field)).toEqual(['targetRules[0].effect', 'targetRules[0]']);
-    expect(checkTargetRules([{ kind: 'size', sizeClasses: ['small'], effect: 'priority', weight: 0 }], known).map((p) => p.field)).toEqual(['targetRules[0].weight']);
+    expect(checkTargetRules([{ kind: 'unit', unitCodes: [], effect: 'maybe' }], known).map((p) => p.field)).toEqual([
+      'targetRules[0].effect',
+      'targetRules[0]',
+    ]);
+    expect(
+      checkTargetRules([{ kind: 'size', sizeClasses: ['small'], effect: 'priority', weight: 0 }], known).map((p) => p.field),
+    ).toEqual(['targetRules[0].weight']);
     expect(checkTargetRules('x', known)).toHaveLength(1);
   });
 });
 
 describe('events, enrolment and attendance', () => {
-  const ok = { kind: 'course' as const, title: '研修班', startsAt: '2025-05-20T09:00:00+08:00', endsAt: '2025-05-20T17:00:00+08:00', place: '济南', capacity: 30, hostName: '山东大学' };
+  const ok = {
+    kind: 'course' as const,
+    title: '研修班',
+    startsAt: '2025-05-20T09:00:00+08:00',
+    endsAt: '2025-05-20T17:00:00+08:00',
+    place: '济南',
+    capacity: 30,
+    hostName: '山东大学',
+  };
 
   it('checks an event field by field', () => {
     expect(checkEvent(ok)).toEqual([]);
-    const bad = checkEvent({ ...ok, title: ' ', capacity: 0, endsAt: '2025-05-20T08:00:00+08:00', enrolmentClosesAt: '2025-05-21T00:00:00+08:00' });
+    const bad = checkEvent({
+      ...ok,
+      title: ' ',
+      capacity: 0,
+      endsAt: '2025-05-20T08:00:00+08:00',
+      enrolmentClosesAt: '2025-05-21T00:00:00+08:00',
+    });
     expect(bad.map((p) => p.field)).toEqual(['title', 'capacity', 'endsAt', 'enrolmentClosesAt']);
     expect(checkEvent({ ...ok, kind: 'exchange_centre', programmeYear: 2025 }).map((p) => p.field)).toEqual(['programmeYear']);
   });
@@ -99,7 +127,9 @@ describe('events, enrolment and attendance', () => {
   it('takes enrolments only while published and before the deadline', () => {
     const closes = at('2025-05-20T01:00:00Z');
     expect(enrolmentClosedReason({ status: 'published', enrolmentClosesAt: closes }, at('2025-05-20T00:59:59Z'))).toBeNull();
-    expect(enrolmentClosedReason({ status: 'published', enrolmentClosesAt: closes }, at('2025-05-20T01:00:01Z'))?.en).toMatch(/closed/);
+    expect(enrolmentClosedReason({ status: 'published', enrolmentClosesAt: closes }, at('2025-05-20T01:00:01Z'))?.en).toMatch(
+      /closed/,
+    );
     expect(enrolmentClosedReason({ status: 'draft', enrolmentClosesAt: closes }, at('2025-05-01T00:00:00Z'))).not.toBeNull();
   });
 
@@ -116,7 +146,11 @@ describe('events, enrolment and attendance', () => {
   it('checks the participant: name, a mobile or landline, a position', () => {
     expect(checkParticipant({ name: '张晓明', phone: '13805310000', position: '总经理' })).toEqual([]);
     expect(checkParticipant({ name: '李华', phone: '0531-88886666', position: '董事长' })).toEqual([]);
-    expect(checkParticipant({ name: '', phone: '1380531', position: ' ' }).map((p) => p.field)).toEqual(['participant.name', 'participant.phone', 'participant.position']);
+    expect(checkParticipant({ name: '', phone: '1380531', position: ' ' }).map((p) => p.field)).toEqual([
+      'participant.name',
+      'participant.phone',
+      'participant.position',
+    ]);
   });
 
   it('numbers certificates by year, kind and enrolment', () => {
@@ -129,7 +163,9 @@ describe('events, enrolment and attendance', () => {
     expect(checkFeedback({ rating: 0 }, 'course').map((p) => p.field)).toEqual(['rating']);
     expect(checkFeedback({ rating: 4, intentions: 2 }, 'course').map((p) => p.field)).toEqual(['intentions']);
     expect(checkFeedback({ rating: 4, intentions: 2, contracts: 1, contractAmount: 500000 }, 'matchmaking')).toEqual([]);
-    expect(checkFeedback({ rating: 4, contracts: 0, contractAmount: 1 }, 'matchmaking').map((p) => p.field)).toEqual(['contractAmount']);
+    expect(checkFeedback({ rating: 4, contracts: 0, contractAmount: 1 }, 'matchmaking').map((p) => p.field)).toEqual([
+      'contractAmount',
+    ]);
     expect(checkFeedback({ rating: 4, contracts: -1 }, 'matchmaking').map((p) => p.field)).toContain('contracts');
   });
 });

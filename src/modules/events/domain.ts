@@ -97,17 +97,22 @@ export function evaluateTargets(rules: readonly TargetRule[], f: EnterpriseFacts
   return v;
 }
 
-export function checkTargetRules(rules: unknown, known: { titles: readonly string[]; units: readonly string[]; sizes: readonly string[] }): FieldProblem[] {
+export function checkTargetRules(
+  rules: unknown,
+  known: { titles: readonly string[]; units: readonly string[]; sizes: readonly string[] },
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   if (!Array.isArray(rules)) return [problem('targetRules', '必须是规则列表', 'must be a list of rules')];
   if (rules.length > 10) out.push(problem('targetRules', '最多 10 条规则', 'at most 10 rules'));
   rules.forEach((r: TargetRule, i) => {
     const f = `targetRules[${i}]`;
-    if (!TARGET_EFFECTS.includes(r.effect)) out.push(problem(`${f}.effect`, '须为 priority 或 required', 'must be priority or required'));
+    if (!TARGET_EFFECTS.includes(r.effect))
+      out.push(problem(`${f}.effect`, '须为 priority 或 required', 'must be priority or required'));
     if (r.weight !== undefined && (!Number.isInteger(r.weight) || r.weight < 1 || r.weight > 100))
       out.push(problem(`${f}.weight`, '须为 1–100 的整数', 'must be a whole number from 1 to 100'));
     const list = r.kind === 'title' ? r.titles : r.kind === 'unit' ? r.unitCodes : r.kind === 'size' ? r.sizeClasses : undefined;
-    const allowed = r.kind === 'title' ? known.titles : r.kind === 'unit' ? known.units : r.kind === 'size' ? known.sizes : undefined;
+    const allowed =
+      r.kind === 'title' ? known.titles : r.kind === 'unit' ? known.units : r.kind === 'size' ? known.sizes : undefined;
     if (!list || !allowed) {
       out.push(problem(`${f}.kind`, '须为 title、unit 或 size', 'must be title, unit or size'));
       return;
@@ -140,7 +145,8 @@ export function checkEvent(v: EventInput): FieldProblem[] {
   if (!v.title.trim()) out.push(problem('title', '请填写活动名称', 'enter the title'));
   if (!v.place.trim()) out.push(problem('place', '请填写活动地点', 'enter the place'));
   if (!v.hostName.trim()) out.push(problem('hostName', '请填写承办单位', 'enter the host'));
-  if (!Number.isInteger(v.capacity) || v.capacity < 1) out.push(problem('capacity', '名额须为正整数', 'capacity must be a positive whole number'));
+  if (!Number.isInteger(v.capacity) || v.capacity < 1)
+    out.push(problem('capacity', '名额须为正整数', 'capacity must be a positive whole number'));
   const s = Date.parse(v.startsAt);
   const e = Date.parse(v.endsAt);
   if (Number.isNaN(s)) out.push(problem('startsAt', '开始时间无效', 'not a valid time'));
@@ -149,10 +155,13 @@ export function checkEvent(v: EventInput): FieldProblem[] {
   if (v.enrolmentClosesAt !== undefined) {
     const c = Date.parse(v.enrolmentClosesAt);
     if (Number.isNaN(c)) out.push(problem('enrolmentClosesAt', '报名截止时间无效', 'not a valid time'));
-    else if (!Number.isNaN(e) && c > e) out.push(problem('enrolmentClosesAt', '报名截止时间不得晚于活动结束', 'must not be after the end'));
+    else if (!Number.isNaN(e) && c > e)
+      out.push(problem('enrolmentClosesAt', '报名截止时间不得晚于活动结束', 'must not be after the end'));
   }
   if (v.programmeYear !== undefined && v.programmeYear !== null && !PROGRAMME_KINDS.includes(v.kind) && v.kind !== 'matchmaking')
-    out.push(problem('programmeYear', '仅培训、走访、交流会和对接活动可归入人才工程年度', 'only programme kinds belong to an edition'));
+    out.push(
+      problem('programmeYear', '仅培训、走访、交流会和对接活动可归入人才工程年度', 'only programme kinds belong to an edition'),
+    );
   return out;
 }
 
@@ -214,7 +223,9 @@ export function checkParticipant(p: ParticipantInput, prefix = 'participant'): F
   if (!name) out.push(problem(`${prefix}.name`, '请填写参加人姓名', 'enter the participant’s name'));
   else if ([...name].length > 30) out.push(problem(`${prefix}.name`, '姓名过长', 'the name is too long'));
   if (!MOBILE.test(p.phone) && !LANDLINE.test(p.phone))
-    out.push(problem(`${prefix}.phone`, '请填写 11 位手机号或带区号的固定电话', 'enter an 11-digit mobile or a landline with area code'));
+    out.push(
+      problem(`${prefix}.phone`, '请填写 11 位手机号或带区号的固定电话', 'enter an 11-digit mobile or a landline with area code'),
+    );
   if (!p.position.trim()) out.push(problem(`${prefix}.position`, '请填写参加人职务', 'enter the participant’s position'));
   return out;
 }
@@ -253,11 +264,14 @@ export interface FeedbackInput {
 
 export function checkFeedback(v: FeedbackInput, kind: EventKind): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (!Number.isInteger(v.rating) || v.rating < 1 || v.rating > 5) out.push(problem('rating', '评分须为 1–5', 'rating must be 1 to 5'));
+  if (!Number.isInteger(v.rating) || v.rating < 1 || v.rating > 5)
+    out.push(problem('rating', '评分须为 1–5', 'rating must be 1 to 5'));
   if ((v.comment ?? '').length > 2000) out.push(problem('comment', '意见不超过 2000 字', 'at most 2000 characters'));
   const outcomes = (v.intentions ?? 0) + (v.contracts ?? 0) + (v.contractAmount ?? 0);
   if (kind !== 'matchmaking' && outcomes > 0)
-    out.push(problem('intentions', '仅供需对接活动记录合作意向与签约', 'only matchmaking events record intentions and contracts'));
+    out.push(
+      problem('intentions', '仅供需对接活动记录合作意向与签约', 'only matchmaking events record intentions and contracts'),
+    );
   for (const f of ['intentions', 'contracts', 'contractAmount'] as const) {
     const x = v[f];
     if (x !== undefined && (!Number.isInteger(x) || x < 0)) out.push(problem(f, '须为非负整数', 'must be a whole number ≥ 0'));

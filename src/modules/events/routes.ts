@@ -102,17 +102,29 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => listEvents(db, principalOf(req), req.query),
   );
 
-  r.post('/api/events', { schema: { tags, summary: '新建活动（草稿） Create an event (draft)', body: Type.Object(EventBody) } }, async (req, reply) =>
-    reply.code(201).send(await createEvent(db, principalOf(req), req.body as Parameters<typeof createEvent>[2])),
+  r.post(
+    '/api/events',
+    { schema: { tags, summary: '新建活动（草稿） Create an event (draft)', body: Type.Object(EventBody) } },
+    async (req, reply) =>
+      reply.code(201).send(await createEvent(db, principalOf(req), req.body as Parameters<typeof createEvent>[2])),
   );
 
-  r.get('/api/events/:id', { schema: { tags, summary: '活动 One event, with my enrolment and how the target rules see me', params: Id } }, async (req) =>
-    getEvent(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/events/:id',
+    { schema: { tags, summary: '活动 One event, with my enrolment and how the target rules see me', params: Id } },
+    async (req) => getEvent(db, principalOf(req), req.params.id),
   );
 
   r.put(
     '/api/events/:id',
-    { schema: { tags, summary: '修改活动 Edit an event at a version', params: Id, body: Type.Object({ ...EventBody, version: Type.Integer({ minimum: 1 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改活动 Edit an event at a version',
+        params: Id,
+        body: Type.Object({ ...EventBody, version: Type.Integer({ minimum: 1 }) }),
+      },
+    },
     async (req) => updateEvent(db, principalOf(req), req.params.id, req.body as Parameters<typeof updateEvent>[3]),
   );
 
@@ -123,39 +135,66 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '发布、结束或取消活动 Publish, close or cancel',
         params: Id,
-        body: Type.Object({ status: Literals(['published', 'closed', 'cancelled'] as const), version: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({
+          status: Literals(['published', 'closed', 'cancelled'] as const),
+          version: Type.Integer({ minimum: 1 }),
+        }),
       },
     },
     async (req) => setEventStatus(db, principalOf(req), req.params.id, req.body.status, req.body.version),
   );
 
-  r.get('/api/events/:id/enrolments', { schema: { tags, summary: '报名名单（参加人信息脱敏） Enrolments, participants masked', params: Id } }, async (req) =>
-    listEnrolments(deps, principalOf(req), req.params.id),
+  r.get(
+    '/api/events/:id/enrolments',
+    { schema: { tags, summary: '报名名单（参加人信息脱敏） Enrolments, participants masked', params: Id } },
+    async (req) => listEnrolments(deps, principalOf(req), req.params.id),
   );
 
   r.post(
     '/api/events/:id/enrolments',
-    { schema: { tags, summary: '报名 Enrol a participant (seat or waiting list)', params: Id, body: Type.Object({ participant: Participant }) } },
+    {
+      schema: {
+        tags,
+        summary: '报名 Enrol a participant (seat or waiting list)',
+        params: Id,
+        body: Type.Object({ participant: Participant }),
+      },
+    },
     async (req, reply) => reply.code(201).send(await enrol(deps, principalOf(req), req.params.id, req.body.participant)),
   );
 
-  r.get('/api/events/:id/feedback', { schema: { tags, summary: '活动评价汇总 Feedback summary (organisers)', params: Id } }, async (req) =>
-    eventFeedback(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/events/:id/feedback',
+    { schema: { tags, summary: '活动评价汇总 Feedback summary (organisers)', params: Id } },
+    async (req) => eventFeedback(db, principalOf(req), req.params.id),
   );
 
-  r.get('/api/events/my/enrolments', { schema: { tags, summary: '本企业的报名 My enterprise’s enrolments' } }, async (req) => myEnrolments(deps, principalOf(req)));
-
-  r.get('/api/events/enrolments/:id', { schema: { tags, summary: '报名详情（完整） One enrolment in full', params: Id } }, async (req) =>
-    getEnrolment(deps, principalOf(req), req.params.id),
+  r.get('/api/events/my/enrolments', { schema: { tags, summary: '本企业的报名 My enterprise’s enrolments' } }, async (req) =>
+    myEnrolments(deps, principalOf(req)),
   );
 
-  r.post('/api/events/enrolments/:id/cancel', { schema: { tags, summary: '取消报名（候补自动递补） Cancel; the waiting list moves up', params: Id } }, async (req) =>
-    cancelEnrolment(deps, principalOf(req), req.params.id),
+  r.get(
+    '/api/events/enrolments/:id',
+    { schema: { tags, summary: '报名详情（完整） One enrolment in full', params: Id } },
+    async (req) => getEnrolment(deps, principalOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/events/enrolments/:id/cancel',
+    { schema: { tags, summary: '取消报名（候补自动递补） Cancel; the waiting list moves up', params: Id } },
+    async (req) => cancelEnrolment(deps, principalOf(req), req.params.id),
   );
 
   r.get(
     '/api/events/enrolments/:id/qr',
-    { schema: { tags, summary: '签到二维码 The check-in QR code (png or svg)', params: Id, querystring: Type.Object({ format: Type.Optional(Literals(['png', 'svg'] as const)) }) } },
+    {
+      schema: {
+        tags,
+        summary: '签到二维码 The check-in QR code (png or svg)',
+        params: Id,
+        querystring: Type.Object({ format: Type.Optional(Literals(['png', 'svg'] as const)) }),
+      },
+    },
     async (req, reply) => {
       const token = await enrolmentToken(deps, principalOf(req), req.params.id);
       const url = checkinUrl(`${req.protocol}://${req.host}`, token);
@@ -165,47 +204,61 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/events/enrolments/:id/checkin-link', { schema: { tags, summary: '签到链接 The check-in URL in the QR code', params: Id } }, async (req) => {
-    const token = await enrolmentToken(deps, principalOf(req), req.params.id);
-    return { token, url: checkinUrl(`${req.protocol}://${req.host}`, token) };
-  });
+  r.get(
+    '/api/events/enrolments/:id/checkin-link',
+    { schema: { tags, summary: '签到链接 The check-in URL in the QR code', params: Id } },
+    async (req) => {
+      const token = await enrolmentToken(deps, principalOf(req), req.params.id);
+      return { token, url: checkinUrl(`${req.protocol}://${req.host}`, token) };
+    },
+  );
 
-  r.post('/api/events/enrolments/:id/check-in', { schema: { tags, summary: '手工签到 Manual check-in (organisers)', params: Id } }, async (req) =>
-    manualCheckin(deps, principalOf(req), req.params.id),
+  r.post(
+    '/api/events/enrolments/:id/check-in',
+    { schema: { tags, summary: '手工签到 Manual check-in (organisers)', params: Id } },
+    async (req) => manualCheckin(deps, principalOf(req), req.params.id),
   );
 
   const Token = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
-  r.get('/api/events/check-in', { schema: { tags, summary: '扫码预览 What the scanned code is (organisers)', querystring: Token } }, async (req) =>
-    previewCheckin(deps, principalOf(req), req.query.token),
+  r.get(
+    '/api/events/check-in',
+    { schema: { tags, summary: '扫码预览 What the scanned code is (organisers)', querystring: Token } },
+    async (req) => previewCheckin(deps, principalOf(req), req.query.token),
   );
-  r.post('/api/events/check-in', { schema: { tags, summary: '扫码签到（一次性） QR check-in, once', body: Token } }, async (req) =>
-    checkinByToken(deps, principalOf(req), req.body.token),
+  r.post(
+    '/api/events/check-in',
+    { schema: { tags, summary: '扫码签到（一次性） QR check-in, once', body: Token } },
+    async (req) => checkinByToken(deps, principalOf(req), req.body.token),
   );
 
-  r.get('/api/events/enrolments/:id/certificate.pdf', { schema: { tags, summary: '结业证书 PDF Certificate of attendance', params: Id } }, async (req, reply) => {
-    const c = await issueCertificate(deps, principalOf(req), req.params.id);
-    const fonts = findCjkFonts();
-    const pdf = await certificatePdf(
-      {
-        number: c.number,
-        participantName: c.participantName,
-        enterpriseName: c.enterpriseName,
-        eventTitle: c.event.title,
-        eventKindZh: c.event.kindLabel.zh,
-        programmeTitle: c.event.programmeTitle,
-        dateZh: zhDate(shanghaiDay(new Date(c.event.startsAt))),
-        place: c.event.place,
-        hostName: c.event.hostName,
-        issuer: c.issuer,
-        issuedOnZh: zhDate(todayShanghai()),
-      },
-      fonts,
-    );
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="certificate-${c.number}.pdf"`)
-      .send(pdf);
-  });
+  r.get(
+    '/api/events/enrolments/:id/certificate.pdf',
+    { schema: { tags, summary: '结业证书 PDF Certificate of attendance', params: Id } },
+    async (req, reply) => {
+      const c = await issueCertificate(deps, principalOf(req), req.params.id);
+      const fonts = findCjkFonts();
+      const pdf = await certificatePdf(
+        {
+          number: c.number,
+          participantName: c.participantName,
+          enterpriseName: c.enterpriseName,
+          eventTitle: c.event.title,
+          eventKindZh: c.event.kindLabel.zh,
+          programmeTitle: c.event.programmeTitle,
+          dateZh: zhDate(shanghaiDay(new Date(c.event.startsAt))),
+          place: c.event.place,
+          hostName: c.event.hostName,
+          issuer: c.issuer,
+          issuedOnZh: zhDate(todayShanghai()),
+        },
+        fonts,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="certificate-${c.number}.pdf"`)
+        .send(pdf);
+    },
+  );
 
   r.post(
     '/api/events/enrolments/:id/feedback',
@@ -226,21 +279,36 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => submitFeedback(deps, principalOf(req), req.params.id, req.body),
   );
 
-  const StatsQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), kind: Type.Optional(Literals(EVENT_KINDS)) });
-  r.get('/api/events/stats', { schema: { tags, summary: '统计：按区县、称号、行业 Statistics', querystring: StatsQuery } }, async (req) =>
-    eventStats(db, principalOf(req), req.query, todayShanghai()),
-  );
-  r.get('/api/events/stats.xlsx', { schema: { tags, summary: '导出统计 Statistics as .xlsx', querystring: StatsQuery } }, async (req, reply) => {
-    const s = await eventStats(db, principalOf(req), req.query, todayShanghai());
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="events-stats${req.query.year ? '-' + req.query.year : ''}.xlsx"`)
-      .send(await statsWorkbook(s));
+  const StatsQuery = Type.Object({
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    kind: Type.Optional(Literals(EVENT_KINDS)),
   });
+  r.get(
+    '/api/events/stats',
+    { schema: { tags, summary: '统计：按区县、称号、行业 Statistics', querystring: StatsQuery } },
+    async (req) => eventStats(db, principalOf(req), req.query, todayShanghai()),
+  );
+  r.get(
+    '/api/events/stats.xlsx',
+    { schema: { tags, summary: '导出统计 Statistics as .xlsx', querystring: StatsQuery } },
+    async (req, reply) => {
+      const s = await eventStats(db, principalOf(req), req.query, todayShanghai());
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="events-stats${req.query.year ? '-' + req.query.year : ''}.xlsx"`)
+        .send(await statsWorkbook(s));
+    },
+  );
 
   r.get(
     '/api/events/programmes/:year/totals',
-    { schema: { tags, summary: '人才工程年度汇总（措施十一） Programme totals of an edition', params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: '人才工程年度汇总（措施十一） Programme totals of an edition',
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      },
+    },
     async (req) => {
       const p = principalOf(req);
       if (p.role !== 'city_officer' && p.role !== 'district_officer' && p.role !== 'finance_officer') {

@@ -176,7 +176,9 @@ async function organisedEvent(db: DbOrTx, p: Principal, id: number, lock: boolea
 
 // ---------- editions and events ----------
 
-export async function listEditions(database: Database): Promise<{ year: number; title: string; theme: string; events: number }[]> {
+export async function listEditions(
+  database: Database,
+): Promise<{ year: number; title: string; theme: string; events: number }[]> {
   const rows = await rowsOf<{ year: number; title: string; theme: string; events: number }>(
     database.db,
     sql`select pe.year, pe.title, pe.theme, (select count(*) from events e where e.programme_year = pe.year and e.status <> 'draft')::int as events
@@ -207,10 +209,16 @@ export async function listEvents(
   else if (p.role === 'district_officer') conds.push(sql`(ev.status <> 'draft' or ev.unit_code = ${p.unitCode})`);
   else conds.push(sql`ev.status <> 'draft'`);
   if (f.kind) conds.push(sql`ev.kind = ${f.kind}`);
-  if (f.year) conds.push(sql`(ev.programme_year = ${f.year} or (ev.programme_year is null and extract(year from ev.starts_at at time zone 'Asia/Shanghai') = ${f.year}))`);
+  if (f.year)
+    conds.push(
+      sql`(ev.programme_year = ${f.year} or (ev.programme_year is null and extract(year from ev.starts_at at time zone 'Asia/Shanghai') = ${f.year}))`,
+    );
   if (f.status) conds.push(sql`ev.status = ${f.status}`);
   if (f.programme) conds.push(sql`ev.programme_year is not null`);
-  if (f.q) conds.push(sql`(ev.title ilike ${'%' + f.q + '%'} or ev.host_name ilike ${'%' + f.q + '%'} or ev.place ilike ${'%' + f.q + '%'})`);
+  if (f.q)
+    conds.push(
+      sql`(ev.title ilike ${'%' + f.q + '%'} or ev.host_name ilike ${'%' + f.q + '%'} or ev.place ilike ${'%' + f.q + '%'})`,
+    );
   const where = sql.join(conds, sql` and `);
   const pageSize = f.pageSize ?? 20;
   const offset = ((f.page ?? 1) - 1) * pageSize;
@@ -225,7 +233,10 @@ export async function listEvents(
   );
   const [count] = await rowsOf<{ n: number }>(database.db, sql`select count(*)::int as n from events ev where ${where}`);
   return {
-    items: rows.map((r) => ({ ...eventView(r, p), myEnrolment: r.my_id === null ? null : { id: Number(r.my_id), status: r.my_status! } })),
+    items: rows.map((r) => ({
+      ...eventView(r, p),
+      myEnrolment: r.my_id === null ? null : { id: Number(r.my_id), status: r.my_status! },
+    })),
     total: Number(count?.n ?? 0),
   };
 }
@@ -270,7 +281,12 @@ export async function createEvent(database: Database, p: Principal, v: EventInpu
 }
 
 /** Edits an event (draft or published) at a known version; more seats promote people waiting. */
-export async function updateEvent(database: Database, p: Principal, id: number, v: EventInput & { version: number }): Promise<EventView> {
+export async function updateEvent(
+  database: Database,
+  p: Principal,
+  id: number,
+  v: EventInput & { version: number },
+): Promise<EventView> {
   validateEvent(v);
   await database.db.transaction(async (tx) => {
     const before = await organisedEvent(tx, p, id, true);
@@ -279,7 +295,11 @@ export async function updateEvent(database: Database, p: Principal, id: number, 
       throw invalid(problem('status', '已结束或已取消的活动不能修改', 'a closed or cancelled event cannot be edited'));
     if (v.capacity < before.confirmed_count)
       throw invalid(
-        problem('capacity', `已有 ${before.confirmed_count} 人确认参加，名额不能少于此数`, `${before.confirmed_count} participants are confirmed: capacity cannot be lower`),
+        problem(
+          'capacity',
+          `已有 ${before.confirmed_count} 人确认参加，名额不能少于此数`,
+          `${before.confirmed_count} participants are confirmed: capacity cannot be lower`,
+        ),
       );
     await checkEdition(tx, v.programmeYear);
     await tx.execute(
@@ -295,20 +315,36 @@ export async function updateEvent(database: Database, p: Principal, id: number, 
   return eventView((await loadEvent(database.db, id))!, p);
 }
 
-export async function setEventStatus(database: Database, p: Principal, id: number, to: EventStatus, version: number): Promise<EventView> {
+export async function setEventStatus(
+  database: Database,
+  p: Principal,
+  id: number,
+  to: EventStatus,
+  version: number,
+): Promise<EventView> {
   await database.db.transaction(async (tx) => {
     const before = await organisedEvent(tx, p, id, true);
     if (before.version !== version) throw new AppError('stale_version');
     if (!canMove(before.status, to))
-      throw invalid(problem('status', `活动不能从“${before.status}”改为“${to}”`, `an event cannot move from ${before.status} to ${to}`));
+      throw invalid(
+        problem('status', `活动不能从“${before.status}”改为“${to}”`, `an event cannot move from ${before.status} to ${to}`),
+      );
     await tx.execute(
       sql`update events set status = ${to}, version = version + 1, published_at = case when ${to} = 'published' then now() else published_at end where id = ${id}`,
     );
     await recordAudit(tx, actorOf(p), `events.${to}`, 'event', id, { status: before.status }, { status: to });
     if (to === 'cancelled') {
-      const ids = await rowsOf<{ enterprise_id: number }>(tx, sql`select distinct enterprise_id from event_enrolments where event_id = ${id} and status <> 'cancelled'`);
+      const ids = await rowsOf<{ enterprise_id: number }>(
+        tx,
+        sql`select distinct enterprise_id from event_enrolments where event_id = ${id} and status <> 'cancelled'`,
+      );
       for (const r of ids)
-        await notifyEnterprise(tx, Number(r.enterprise_id), { zh: `活动“${before.title}”已取消`, en: `The event '${before.title}' was cancelled` }, id);
+        await notifyEnterprise(
+          tx,
+          Number(r.enterprise_id),
+          { zh: `活动“${before.title}”已取消`, en: `The event '${before.title}' was cancelled` },
+          id,
+        );
     }
   });
   return eventView((await loadEvent(database.db, id))!, p);
@@ -396,7 +432,11 @@ async function waitingPositions(db: DbOrTx, eventId: number): Promise<Map<number
 }
 
 /** The enterprise's facts for the target rules: titles in force today (registry), unit, size. */
-async function enterpriseFacts(tx: DbOrTx, enterpriseId: number, today: string): Promise<{ titles: string[]; unitCode: string; sizeClass: string }> {
+async function enterpriseFacts(
+  tx: DbOrTx,
+  enterpriseId: number,
+  today: string,
+): Promise<{ titles: string[]; unitCode: string; sizeClass: string }> {
   const [row] = await rowsOf<{ unit_code: string; size_class: string; titles: string[] | null }>(
     tx,
     sql`select e.unit_code, e.size_class,
@@ -419,7 +459,13 @@ async function notifyEnterprise(tx: Tx, enterpriseId: number, text: Bilingual, e
   );
 }
 
-export async function enrol(deps: EventDeps, p: Principal, eventId: number, participant: ParticipantInput, now = new Date()): Promise<EnrolmentView> {
+export async function enrol(
+  deps: EventDeps,
+  p: Principal,
+  eventId: number,
+  participant: ParticipantInput,
+  now = new Date(),
+): Promise<EnrolmentView> {
   if (p.role !== 'enterprise_user' || p.enterpriseId === null) throw new AppError('forbidden');
   const enterpriseId = p.enterpriseId;
   const problems = checkParticipant(participant);
@@ -434,7 +480,11 @@ export async function enrol(deps: EventDeps, p: Principal, eventId: number, part
       const verdict = evaluateTargets(ev.target_rules, await enterpriseFacts(tx, enterpriseId, todayShanghai(now)));
       if (!verdict.eligible)
         throw invalid(
-          problem('enterpriseId', `本活动面向：${verdict.unmet.map((u) => u.zh).join('；')}`, `this event is for: ${verdict.unmet.map((u) => u.en).join('; ')}`),
+          problem(
+            'enterpriseId',
+            `本活动面向：${verdict.unmet.map((u) => u.zh).join('；')}`,
+            `this event is for: ${verdict.unmet.map((u) => u.en).join('; ')}`,
+          ),
         );
       const status = seatFor(ev.confirmed_count, ev.capacity);
       const [row] = await rowsOf<{ id: number }>(
@@ -448,7 +498,12 @@ export async function enrol(deps: EventDeps, p: Principal, eventId: number, part
       );
       const newId = Number(row!.id);
       // Personal data stays out of the audit log: the chain is never encrypted and never deleted.
-      await recordAudit(tx, actorOf(p), 'events.enrol', 'event_enrolment', newId, null, { eventId, enterpriseId, status, priority: verdict.priority });
+      await recordAudit(tx, actorOf(p), 'events.enrol', 'event_enrolment', newId, null, {
+        eventId,
+        enterpriseId,
+        status,
+        priority: verdict.priority,
+      });
       await notifyEnterprise(
         tx,
         enterpriseId,
@@ -461,7 +516,9 @@ export async function enrol(deps: EventDeps, p: Principal, eventId: number, part
     });
   } catch (e) {
     if (pgCode(e) === '23505')
-      throw new AppError('conflict', { detail: { zh: '本企业已报名该活动', en: 'Your enterprise is already enrolled in this event' } });
+      throw new AppError('conflict', {
+        detail: { zh: '本企业已报名该活动', en: 'Your enterprise is already enrolled in this event' },
+      });
     throw e;
   }
   return getEnrolment(deps, p, id);
@@ -479,13 +536,23 @@ async function promoteWaiting(tx: Tx, eventId: number, actor: Actor): Promise<nu
     sql`select id, priority, enrolled_at, enterprise_id from event_enrolments where event_id = ${eventId} and status = 'waitlisted' for update`,
   );
   const chosen = toPromote(
-    waiting.map((w) => ({ id: Number(w.id), priority: w.priority, enrolledAt: new Date(w.enrolled_at), enterpriseId: Number(w.enterprise_id) })),
+    waiting.map((w) => ({
+      id: Number(w.id),
+      priority: w.priority,
+      enrolledAt: new Date(w.enrolled_at),
+      enterpriseId: Number(w.enterprise_id),
+    })),
     ev.capacity - ev.confirmed_count,
   );
   for (const c of chosen) {
     await tx.execute(sql`update event_enrolments set status = 'confirmed', confirmed_at = now() where id = ${c.id}`);
     await recordAudit(tx, actor, 'events.promote', 'event_enrolment', c.id, { status: 'waitlisted' }, { status: 'confirmed' });
-    await notifyEnterprise(tx, c.enterpriseId, { zh: `候补转正：“${ev.title}”已为您保留席位`, en: `Off the waiting list: a seat at '${ev.title}' is yours` }, eventId);
+    await notifyEnterprise(
+      tx,
+      c.enterpriseId,
+      { zh: `候补转正：“${ev.title}”已为您保留席位`, en: `Off the waiting list: a seat at '${ev.title}' is yours` },
+      eventId,
+    );
   }
   return chosen.map((c) => c.id);
 }
@@ -501,13 +568,21 @@ export async function getEnrolment(deps: EventDeps, p: Principal, id: number): P
   if (!r) throw new AppError('not_found');
   const ev = await loadEvent(deps.database.db, Number(r.event_id));
   if (!ev || !canSeeParticipant(p, { unitCode: ev.unit_code }, Number(r.enterprise_id))) throw new AppError('not_found');
-  const pos = r.status === 'waitlisted' ? ((await waitingPositions(deps.database.db, Number(r.event_id))).get(Number(r.id)) ?? null) : null;
+  const pos =
+    r.status === 'waitlisted' ? ((await waitingPositions(deps.database.db, Number(r.event_id))).get(Number(r.id)) ?? null) : null;
   return enrolmentView(deps, r, true, pos);
 }
 
-export async function cancelEnrolment(deps: EventDeps, p: Principal, id: number): Promise<{ cancelled: EnrolmentView; promoted: number[] }> {
+export async function cancelEnrolment(
+  deps: EventDeps,
+  p: Principal,
+  id: number,
+): Promise<{ cancelled: EnrolmentView; promoted: number[] }> {
   const promoted = await deps.database.db.transaction(async (tx) => {
-    const [head] = await rowsOf<{ event_id: number; enterprise_id: number }>(tx, sql`select event_id, enterprise_id from event_enrolments where id = ${id}`);
+    const [head] = await rowsOf<{ event_id: number; enterprise_id: number }>(
+      tx,
+      sql`select event_id, enterprise_id from event_enrolments where id = ${id}`,
+    );
     if (!head) throw new AppError('not_found');
     // Lock order everywhere: the event first, then its enrolments.
     const ev = await loadEvent(tx, Number(head.event_id), true);
@@ -518,8 +593,18 @@ export async function cancelEnrolment(deps: EventDeps, p: Principal, id: number)
     );
     if (r!.status === 'cancelled') return [];
     if (r!.checked_in_at) throw invalid(problem('status', '已签到的报名不能取消', 'an attended enrolment cannot be cancelled'));
-    await tx.execute(sql`update event_enrolments set status = 'cancelled', confirmed_at = null, cancelled_at = now() where id = ${id}`);
-    await recordAudit(tx, actorOf(p), 'events.cancel_enrolment', 'event_enrolment', id, { status: r!.status }, { status: 'cancelled' });
+    await tx.execute(
+      sql`update event_enrolments set status = 'cancelled', confirmed_at = null, cancelled_at = now() where id = ${id}`,
+    );
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'events.cancel_enrolment',
+      'event_enrolment',
+      id,
+      { status: r!.status },
+      { status: 'cancelled' },
+    );
     return r!.status === 'confirmed' ? promoteWaiting(tx, Number(head.event_id), actorOf(p)) : [];
   });
   return { cancelled: await getEnrolment(deps, p, id), promoted };
@@ -531,19 +616,30 @@ export async function listEnrolments(deps: EventDeps, p: Principal, eventId: num
   const organiser = isEventOrganiser(p, { unitCode: ev.unit_code });
   if (!organiser && p.role !== 'enterprise_user') throw new AppError('not_found');
   const own = organiser ? sql`true` : sql`n.enterprise_id = ${p.enterpriseId}`;
-  const rows = await rowsOf<EnrolmentRow>(deps.database.db, sql`${ENROLMENT_SELECT} where n.event_id = ${eventId} and ${own} order by n.enrolled_at, n.id`);
+  const rows = await rowsOf<EnrolmentRow>(
+    deps.database.db,
+    sql`${ENROLMENT_SELECT} where n.event_id = ${eventId} and ${own} order by n.enrolled_at, n.id`,
+  );
   const pos = await waitingPositions(deps.database.db, eventId);
-  return rows.map((r) => enrolmentView(deps, r, !organiser && isEnrollingEnterprise(p, Number(r.enterprise_id)), pos.get(Number(r.id)) ?? null));
+  return rows.map((r) =>
+    enrolmentView(deps, r, !organiser && isEnrollingEnterprise(p, Number(r.enterprise_id)), pos.get(Number(r.id)) ?? null),
+  );
 }
 
 /** The enterprise's own enrolments across events. */
 export async function myEnrolments(deps: EventDeps, p: Principal): Promise<(EnrolmentView & { event: EventView })[]> {
   if (p.role !== 'enterprise_user' || p.enterpriseId === null) return [];
-  const rows = await rowsOf<EnrolmentRow>(deps.database.db, sql`${ENROLMENT_SELECT} where n.enterprise_id = ${p.enterpriseId} order by n.enrolled_at desc limit 200`);
+  const rows = await rowsOf<EnrolmentRow>(
+    deps.database.db,
+    sql`${ENROLMENT_SELECT} where n.enterprise_id = ${p.enterpriseId} order by n.enrolled_at desc limit 200`,
+  );
   const out: (EnrolmentView & { event: EventView })[] = [];
   for (const r of rows) {
     const ev = (await loadEvent(deps.database.db, Number(r.event_id)))!;
-    const pos = r.status === 'waitlisted' ? ((await waitingPositions(deps.database.db, Number(r.event_id))).get(Number(r.id)) ?? null) : null;
+    const pos =
+      r.status === 'waitlisted'
+        ? ((await waitingPositions(deps.database.db, Number(r.event_id))).get(Number(r.id)) ?? null)
+        : null;
     out.push({ ...enrolmentView(deps, r, true, pos), event: eventView(ev, p) });
   }
   return out;
@@ -561,7 +657,8 @@ export async function enrolmentToken(deps: EventDeps, p: Principal, id: number):
   if (!r) throw new AppError('not_found');
   const ev = await loadEvent(deps.database.db, Number(r.event_id));
   if (!ev || !canSeeParticipant(p, { unitCode: ev.unit_code }, Number(r.enterprise_id))) throw new AppError('not_found');
-  if (r.status !== 'confirmed') throw invalid(problem('status', '仅已确认的报名有签到码', 'only a confirmed enrolment has a check-in code'));
+  if (r.status !== 'confirmed')
+    throw invalid(problem('status', '仅已确认的报名有签到码', 'only a confirmed enrolment has a check-in code'));
   return checkinToken(deps, r);
 }
 
@@ -571,7 +668,12 @@ export interface CheckinResult {
   alreadyCheckedIn: boolean;
 }
 
-async function resolveToken(deps: EventDeps, db: DbOrTx, p: Principal, token: string): Promise<{ r: EnrolmentRow; ev: EventRow }> {
+async function resolveToken(
+  deps: EventDeps,
+  db: DbOrTx,
+  p: Principal,
+  token: string,
+): Promise<{ r: EnrolmentRow; ev: EventRow }> {
   const t = readCheckinToken(deps.checkinKey, token);
   const r = t ? await loadEnrolment(db, t.enrolmentId) : undefined;
   if (!t || !r || r.checkin_nonce !== t.nonce)
@@ -596,15 +698,26 @@ async function stampCheckin(deps: EventDeps, p: Principal, id: number, method: '
     if (!r) throw new AppError('not_found');
     if (r.checked_in_at) return true;
     const ev = (await loadEvent(tx, Number(r.event_id)))!;
-    if (ev.status === 'cancelled' || ev.status === 'draft') throw invalid(problem('status', '活动未举行', 'the event is not taking place'));
-    if (r.status !== 'confirmed') throw invalid(problem('status', '该报名未获席位（候补或已取消），不能签到', 'this enrolment has no seat (waiting or cancelled)'));
+    if (ev.status === 'cancelled' || ev.status === 'draft')
+      throw invalid(problem('status', '活动未举行', 'the event is not taking place'));
+    if (r.status !== 'confirmed')
+      throw invalid(
+        problem('status', '该报名未获席位（候补或已取消），不能签到', 'this enrolment has no seat (waiting or cancelled)'),
+      );
     const times = { startsAt: new Date(ev.starts_at), endsAt: new Date(ev.ends_at) };
     if (method === 'qr' && !qrCheckinOpen(times, now))
       throw invalid(
-        problem('token', `扫码签到仅限活动当日（${shanghaiDay(times.startsAt)}）`, `QR check-in works on the event day only (${shanghaiDay(times.startsAt)})`),
+        problem(
+          'token',
+          `扫码签到仅限活动当日（${shanghaiDay(times.startsAt)}）`,
+          `QR check-in works on the event day only (${shanghaiDay(times.startsAt)})`,
+        ),
       );
-    if (method === 'manual' && !manualCheckinOpen(times, now)) throw invalid(problem('status', '活动尚未开始', 'the event has not started'));
-    await tx.execute(sql`update event_enrolments set checked_in_at = ${now}, checkin_method = ${method}, checked_in_by = ${p.userId} where id = ${id}`);
+    if (method === 'manual' && !manualCheckinOpen(times, now))
+      throw invalid(problem('status', '活动尚未开始', 'the event has not started'));
+    await tx.execute(
+      sql`update event_enrolments set checked_in_at = ${now}, checkin_method = ${method}, checked_in_by = ${p.userId} where id = ${id}`,
+    );
     await recordAudit(tx, actorOf(p), 'events.check_in', 'event_enrolment', id, null, { method });
     return false;
   });
@@ -625,7 +738,11 @@ export async function manualCheckin(deps: EventDeps, p: Principal, id: number, n
   if (!ev || !isEventOrganiser(p, { unitCode: ev.unit_code })) throw new AppError('not_found');
   const already = await stampCheckin(deps, p, id, 'manual', now);
   const fresh = (await loadEnrolment(deps.database.db, id))!;
-  return { enrolment: enrolmentView(deps, fresh, true, null), event: eventView((await loadEvent(deps.database.db, Number(r.event_id)))!, p), alreadyCheckedIn: already };
+  return {
+    enrolment: enrolmentView(deps, fresh, true, null),
+    event: eventView((await loadEvent(deps.database.db, Number(r.event_id)))!, p),
+    alreadyCheckedIn: already,
+  };
 }
 
 // ---------- certificates ----------
@@ -664,7 +781,13 @@ export async function issueCertificate(deps: EventDeps, p: Principal, id: number
     ? await rowsOf<{ name_zh: string }>(deps.database.db, sql`select name_zh from units where code = ${ev.unit_code}`)
     : [];
   const issuer = unit ? `济南市${unit.name_zh}中小企业主管部门` : '济南市工业和信息化局';
-  return { number, issuer, participantName: deps.cipher.decrypt(r.participant_name_enc) ?? '', enterpriseName: r.enterprise_name, event: eventView(ev, p) };
+  return {
+    number,
+    issuer,
+    participantName: deps.cipher.decrypt(r.participant_name_enc) ?? '',
+    enterpriseName: r.enterprise_name,
+    event: eventView(ev, p),
+  };
 }
 
 // ---------- feedback ----------
@@ -677,7 +800,10 @@ export async function submitFeedback(deps: EventDeps, p: Principal, id: number, 
   if (!r.checked_in_at) problems.push(problem('status', '签到参加后方可评价', 'feedback comes after attendance'));
   if (problems.length) throw invalid(...problems);
   await deps.database.db.transaction(async (tx) => {
-    const [before] = await rowsOf<Record<string, unknown>>(tx, sql`select rating, comment, intentions, contracts, contract_amount from event_feedback where enrolment_id = ${id} for update`);
+    const [before] = await rowsOf<Record<string, unknown>>(
+      tx,
+      sql`select rating, comment, intentions, contracts, contract_amount from event_feedback where enrolment_id = ${id} for update`,
+    );
     await tx.execute(
       sql`insert into event_feedback (enrolment_id, rating, comment, intentions, contracts, contract_amount, submitted_by)
           values (${id}, ${v.rating}, ${v.comment ?? ''}, ${v.intentions ?? 0}, ${v.contracts ?? 0}, ${v.contractAmount ?? 0}, ${p.userId})
@@ -693,10 +819,25 @@ export async function eventFeedback(
   database: Database,
   p: Principal,
   eventId: number,
-): Promise<{ count: number; average: number | null; distribution: number[]; intentions: number; contracts: number; contractAmount: number; comments: { rating: number; comment: string; enterpriseName: string }[] }> {
+): Promise<{
+  count: number;
+  average: number | null;
+  distribution: number[];
+  intentions: number;
+  contracts: number;
+  contractAmount: number;
+  comments: { rating: number; comment: string; enterpriseName: string }[];
+}> {
   const ev = await readableEvent(database.db, p, eventId);
   if (!isEventOrganiser(p, { unitCode: ev.unit_code })) throw new AppError('not_found');
-  const rows = await rowsOf<{ rating: number; comment: string; intentions: number; contracts: number; contract_amount: number; enterprise_name: string }>(
+  const rows = await rowsOf<{
+    rating: number;
+    comment: string;
+    intentions: number;
+    contracts: number;
+    contract_amount: number;
+    enterprise_name: string;
+  }>(
     database.db,
     sql`select f.rating, f.comment, f.intentions, f.contracts, f.contract_amount, e.name as enterprise_name
           from event_feedback f join event_enrolments n on n.id = f.enrolment_id join enterprises e on e.id = n.enterprise_id
@@ -712,7 +853,10 @@ export async function eventFeedback(
     intentions: sum('intentions'),
     contracts: sum('contracts'),
     contractAmount: sum('contract_amount'),
-    comments: rows.filter((r) => r.comment).slice(0, 50).map((r) => ({ rating: r.rating, comment: r.comment, enterpriseName: r.enterprise_name })),
+    comments: rows
+      .filter((r) => r.comment)
+      .slice(0, 50)
+      .map((r) => ({ rating: r.rating, comment: r.comment, enterpriseName: r.enterprise_name })),
   };
 }
 
@@ -722,7 +866,11 @@ export async function getEvent(
   p: Principal,
   id: number,
   now = new Date(),
-): Promise<{ event: EventView; myEnrolment: { id: number; status: EnrolmentStatus } | null; verdict: ReturnType<typeof evaluateTargets> | null }> {
+): Promise<{
+  event: EventView;
+  myEnrolment: { id: number; status: EnrolmentStatus } | null;
+  verdict: ReturnType<typeof evaluateTargets> | null;
+}> {
   const ev = await readableEvent(database.db, p, id);
   let myEnrolment: { id: number; status: EnrolmentStatus } | null = null;
   let verdict: ReturnType<typeof evaluateTargets> | null = null;

@@ -39,7 +39,8 @@ interface Filter {
 
 function eventFilter(f: Filter): SQL {
   const c = [sql`ev.status in ('published', 'closed')`];
-  if (f.year) c.push(sql`coalesce(ev.programme_year, extract(year from ev.starts_at at time zone 'Asia/Shanghai')::int) = ${f.year}`);
+  if (f.year)
+    c.push(sql`coalesce(ev.programme_year, extract(year from ev.starts_at at time zone 'Asia/Shanghai')::int) = ${f.year}`);
   if (f.kind) c.push(sql`ev.kind = ${f.kind}`);
   return sql.join(c, sql` and `);
 }
@@ -81,7 +82,10 @@ export async function eventStats(database: Database, p: Principal, f: Filter, to
     sql`select 'all' as key, ${MEASURES}, count(distinct ev.id)::int as events, coalesce(sum(f.intentions), 0)::int as intentions,
                coalesce(sum(f.contracts), 0)::int as contracts, coalesce(sum(f.contract_amount), 0)::bigint as contract_amount ${base}`,
   );
-  const byKindRows = await rowsOf<Row & { events: number }>(db, sql`select ev.kind::text as key, ${MEASURES}, count(distinct ev.id)::int as events ${base} group by ev.kind`);
+  const byKindRows = await rowsOf<Row & { events: number }>(
+    db,
+    sql`select ev.kind::text as key, ${MEASURES}, count(distinct ev.id)::int as events ${base} group by ev.kind`,
+  );
   const byUnitRows = await rowsOf<Row>(db, sql`select e.unit_code as key, ${MEASURES} ${base} group by e.unit_code`);
   const units = await rowsOf<{ code: string; name_zh: string; sort: number }>(db, sql`select code, name_zh, sort from units`);
   const unitName = new Map(units.map((u) => [u.code, u.name_zh]));
@@ -111,13 +115,17 @@ export async function eventStats(database: Database, p: Principal, f: Filter, to
     },
     byKind: EVENT_KINDS.map((k) => {
       const r = byKindRows.find((x) => x.key === k);
-      const l = r ? line(r, EVENT_KIND_LABELS[k].zh) : line({ key: k, enrolled: 0, confirmed: 0, attended: 0, enterprises: 0, average_rating: null }, EVENT_KIND_LABELS[k].zh);
+      const l = r
+        ? line(r, EVENT_KIND_LABELS[k].zh)
+        : line({ key: k, enrolled: 0, confirmed: 0, attended: 0, enterprises: 0, average_rating: null }, EVENT_KIND_LABELS[k].zh);
       return { ...l, events: Number(r?.events ?? 0) };
     }),
     byUnit: byUnitRows
       .map((r) => line(r, unitName.get(r.key ?? '') ?? r.key ?? ''))
       .sort((a, b) => (units.find((u) => u.code === a.key)?.sort ?? 99) - (units.find((u) => u.code === b.key)?.sort ?? 99)),
-    byTitle: titleRows.map((r) => line(r, r.key === 'none' ? '无有效称号' : (titleName.get(r.key ?? '') ?? r.key ?? ''))).sort(sortDesc),
+    byTitle: titleRows
+      .map((r) => line(r, r.key === 'none' ? '无有效称号' : (titleName.get(r.key ?? '') ?? r.key ?? '')))
+      .sort((a, b) => Number(a.key === 'none') - Number(b.key === 'none') || sortDesc(a, b)),
     byIndustry: industryRows.map((r) => line(r, `${r.key} ${industryName.get(r.key ?? '') ?? ''}`.trim())).sort(sortDesc),
   };
 }
@@ -132,7 +140,11 @@ export async function statsWorkbook(s: EventStats): Promise<Buffer> {
     { header: '平均评分', value: (r: StatLine) => r.averageRating },
   ];
   return toXlsxBook([
-    sheetOf('按活动类型', [...cols('活动类型'), { header: '活动场次', value: (r: StatLine & { events?: number }) => r.events ?? null }], [...s.byKind, s.totals]),
+    sheetOf(
+      '按活动类型',
+      [...cols('活动类型'), { header: '活动场次', value: (r: StatLine & { events?: number }) => r.events ?? null }],
+      [...s.byKind, s.totals],
+    ),
     sheetOf('按区县', cols('区县/功能区'), s.byUnit),
     sheetOf('按称号', cols('企业称号（现行有效）'), s.byTitle),
     sheetOf('按行业', cols('行业（GB/T 4754）'), s.byIndustry),
@@ -176,7 +188,15 @@ export async function programmeTotals(database: Database, year: number, asOf: Da
          where ev.kind = 'matchmaking' and ev.status in ('published', 'closed')
            and coalesce(ev.programme_year, extract(year from ev.starts_at at time zone 'Asia/Shanghai')::int) = ${year}`,
   );
-  const [p] = await rowsOf<{ enrolled: number; attended: number; ents: number; spec: number; certs: number; avg: number | null; fb: number }>(
+  const [p] = await rowsOf<{
+    enrolled: number;
+    attended: number;
+    ents: number;
+    spec: number;
+    certs: number;
+    avg: number | null;
+    fb: number;
+  }>(
     db,
     sql`select count(*) filter (where n.status <> 'cancelled')::int as enrolled,
                count(*) filter (where n.checked_in_at is not null)::int as attended,
@@ -198,7 +218,12 @@ export async function programmeTotals(database: Database, year: number, asOf: Da
     year,
     title: ed?.title ?? null,
     sessions: { course: s('course'), visit: s('visit'), exchange_meeting: s('exchange_meeting') },
-    matchmaking: { held: Number(mm?.held ?? 0), intentions: Number(mm?.intentions ?? 0), contracts: Number(mm?.contracts ?? 0), contractAmount: Number(mm?.contract_amount ?? 0) },
+    matchmaking: {
+      held: Number(mm?.held ?? 0),
+      intentions: Number(mm?.intentions ?? 0),
+      contracts: Number(mm?.contracts ?? 0),
+      contractAmount: Number(mm?.contract_amount ?? 0),
+    },
     enrolled: Number(p?.enrolled ?? 0),
     attended: Number(p?.attended ?? 0),
     enterprisesAttended: Number(p?.ents ?? 0),

@@ -14,7 +14,14 @@ import { newNonce } from '../events/checkin.ts';
 import { Rng } from './prng.ts';
 import { GIVEN_CHARS, MOBILE_PREFIXES, SURNAMES } from './vocabulary.ts';
 
-const HOSTS = ['山东重工集团有限公司', '浪潮集团有限公司', '济南二机床集团有限公司', '中国重汽集团济南卡车股份有限公司', '齐鲁制药有限公司', '山东高速集团有限公司'];
+const HOSTS = [
+  '山东重工集团有限公司',
+  '浪潮集团有限公司',
+  '济南二机床集团有限公司',
+  '中国重汽集团济南卡车股份有限公司',
+  '齐鲁制药有限公司',
+  '山东高速集团有限公司',
+];
 const PLACES = [
   '济南新动能中小企业创新交流中心（历下区经十路）',
   '山东大学管理学院（历城区）',
@@ -32,12 +39,26 @@ const COURSES = [
   '出海经营与国际合规专题',
 ];
 const MEETINGS = ['领军企业与专精特新企业配套交流会', '国有企业与中小微企业协同创新座谈会', '产业链上下游协作交流会'];
-const MATCHMAKING = ['高端装备产业链供需对接会', '生物医药产业供需对接活动', '新一代信息技术产品供需对接会', '新能源汽车零部件配套对接会'];
+const MATCHMAKING = [
+  '高端装备产业链供需对接会',
+  '生物医药产业供需对接活动',
+  '新一代信息技术产品供需对接会',
+  '新能源汽车零部件配套对接会',
+];
 const CENTRE = ['创新交流中心·优质中小企业梯度培育政策解读会', '创新交流中心·数字化赋能沙龙', '创新交流中心·国际创新合作交流会'];
 const POSITIONS = ['总经理', '董事长', '副总经理', '财务总监', '技术总监', '生产经理', '人力资源经理', '总工程师'];
-const COMMENTS = ['课程内容实用，案例贴近企业实际', '希望增加实地参观环节', '讲师水平高，收获很大', '时间安排紧凑，建议延长讨论时间', '对接精准，已与两家企业建立联系', ''];
+const COMMENTS = [
+  '课程内容实用，案例贴近企业实际',
+  '希望增加实地参观环节',
+  '讲师水平高，收获很大',
+  '时间安排紧凑，建议延长讨论时间',
+  '对接精准，已与两家企业建立联系',
+  '',
+];
 
-const SPECIALISED: TargetRule[] = [{ kind: 'title', titles: ['specialized_sme', 'little_giant'], effect: 'priority', weight: 20 }];
+const SPECIALISED: TargetRule[] = [
+  { kind: 'title', titles: ['specialized_sme', 'little_giant'], effect: 'priority', weight: 20 },
+];
 
 interface Plan {
   kind: EventKind;
@@ -137,10 +158,58 @@ function plans(rng: Rng, asOf: string): Plan[] {
   const y = Number(asOf.slice(0, 4));
   const next = (days: number) => new Date(Date.parse(asOf + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
   // Upcoming: a course already full (a waiting list), a visit with seats left, a matchmaking event, a draft.
-  out.push({ kind: 'course', title: `专精特新企业高层管理者研修班（${y}年冬季班）`, year: y, start: next(12), days: 2, capacity: 30, host: '山东大学管理学院', place: PLACES[1]!, rules: SPECIALISED, status: 'published', fill: 1.2 });
-  out.push({ kind: 'visit', title: '走进浪潮集团：数字化工厂观摩', year: y, start: next(20), days: 1, capacity: 25, host: '浪潮集团有限公司', place: '浪潮集团济南生产基地', rules: SPECIALISED, status: 'published', fill: 0.5 });
-  out.push({ kind: 'matchmaking', title: '高端装备产业链供需对接会（冬季场）', year: null, start: next(25), days: 1, capacity: 150, host: '济南二机床集团有限公司', place: '济南国际会展中心（槐荫区）', rules: [], status: 'published', fill: 0.3 });
-  out.push({ kind: 'exchange_meeting', title: `${y}年度人才工程总结暨优秀学员交流会`, year: y, start: next(30), days: 1, capacity: 100, host: '济南市中小企业服务中心', place: PLACES[2]!, rules: [], status: 'draft', fill: 0 });
+  out.push({
+    kind: 'course',
+    title: `专精特新企业高层管理者研修班（${y}年冬季班）`,
+    year: y,
+    start: next(12),
+    days: 2,
+    capacity: 30,
+    host: '山东大学管理学院',
+    place: PLACES[1]!,
+    rules: SPECIALISED,
+    status: 'published',
+    fill: 1.2,
+  });
+  out.push({
+    kind: 'visit',
+    title: '走进浪潮集团：数字化工厂观摩',
+    year: y,
+    start: next(20),
+    days: 1,
+    capacity: 25,
+    host: '浪潮集团有限公司',
+    place: '浪潮集团济南生产基地',
+    rules: SPECIALISED,
+    status: 'published',
+    fill: 0.5,
+  });
+  out.push({
+    kind: 'matchmaking',
+    title: '高端装备产业链供需对接会（冬季场）',
+    year: null,
+    start: next(25),
+    days: 1,
+    capacity: 150,
+    host: '济南二机床集团有限公司',
+    place: '济南国际会展中心（槐荫区）',
+    rules: [],
+    status: 'published',
+    fill: 0.3,
+  });
+  out.push({
+    kind: 'exchange_meeting',
+    title: `${y}年度人才工程总结暨优秀学员交流会`,
+    year: y,
+    start: next(30),
+    days: 1,
+    capacity: 100,
+    host: '济南市中小企业服务中心',
+    place: PLACES[2]!,
+    rules: [],
+    status: 'draft',
+    fill: 0,
+  });
   return out;
 }
 
@@ -156,7 +225,10 @@ function mobile(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
 }
 
-export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cipher: PersonalDataCipher }): Promise<{ events: number; enrolments: number }> {
+export async function seedEvents(
+  tx: Tx,
+  opts: { seed: number; asOf: string; cipher: PersonalDataCipher },
+): Promise<{ events: number; enrolments: number }> {
   const rng = new Rng(opts.seed).fork('events');
   await tx.execute(sql`insert into programme_editions (year, title, theme) values
     (2025, '2025年度济南市企业经营管理人才素质提升工程', '战略管理与数字化转型'),
@@ -166,7 +238,10 @@ export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cip
     sql`select e.id, exists (select 1 from titles t where t.enterprise_id = e.id and t.kind in ('specialized_sme', 'little_giant') and t.revoked_on is null) as spec
           from enterprises e order by e.id limit 3000`,
   );
-  const [demo] = await rowsOf<{ enterprise_id: number; id: number }>(tx, sql`select id, enterprise_id from users where username = 'enterprise'`);
+  const [demo] = await rowsOf<{ enterprise_id: number; id: number }>(
+    tx,
+    sql`select id, enterprise_id from users where username = 'enterprise'`,
+  );
   const [city] = await rowsOf<{ id: number }>(tx, sql`select id from users where username = 'city'`);
   const demoEnterprise = demo?.enterprise_id ? Number(demo.enterprise_id) : null;
   const asOfTime = Date.parse(opts.asOf + 'T12:00:00+08:00');
@@ -199,7 +274,8 @@ export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cip
       chosen.add(Number(c.id));
     }
     const rows: unknown[][] = [];
-    const feedback: { idx: number; rating: number; comment: string; intentions: number; contracts: number; amount: number }[] = [];
+    const feedback: { idx: number; rating: number; comment: string; intentions: number; contracts: number; amount: number }[] =
+      [];
     let seats = 0;
     const enrolledBase = Date.parse(startsAt) - 20 * 86400000;
     [...chosen].forEach((enterpriseId, k) => {
@@ -216,7 +292,11 @@ export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cip
         enterpriseId,
         status,
         spec && p.rules.length ? 20 : 0,
-        JSON.stringify(spec && p.rules.length ? [{ zh: '持有有效称号：specialized_sme、little_giant', en: 'holds a title in force: specialized_sme, little_giant' }] : []),
+        JSON.stringify(
+          spec && p.rules.length
+            ? [{ zh: '持有有效称号：specialized_sme、little_giant', en: 'holds a title in force: specialized_sme, little_giant' }]
+            : [],
+        ),
         opts.cipher.encrypt(personName(rng)),
         opts.cipher.encrypt(mobile(rng)),
         rng.pick(POSITIONS),
@@ -268,7 +348,9 @@ export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cip
     enrolments += rows.length;
     const year = p.year ?? Number(p.start.slice(0, 4));
     // Certificates for most of those who attended (downloaded at least once).
-    const attendedIds = ids.map((r, k) => ({ id: Number(r.id), attended: rows[k]![12] !== null })).filter((x) => x.attended && rng.chance(0.7));
+    const attendedIds = ids
+      .map((r, k) => ({ id: Number(r.id), attended: rows[k]![12] !== null }))
+      .filter((x) => x.attended && rng.chance(0.7));
     if (attendedIds.length)
       await tx.execute(
         sql`update event_enrolments n set certificate_no = v.no, certificate_issued_at = ${new Date(Date.parse(endsAt) + 86400000)}
@@ -288,7 +370,15 @@ export async function seedEvents(tx: Tx, opts: { seed: number; asOf: string; cip
           ['contract_amount', 'bigint'],
           ['submitted_at', 'timestamptz'],
         ],
-        feedback.map((f) => [Number(ids[f.idx]!.id), f.rating, f.comment, f.intentions, f.contracts, f.amount, new Date(Date.parse(endsAt) + 2 * 86400000).toISOString()]),
+        feedback.map((f) => [
+          Number(ids[f.idx]!.id),
+          f.rating,
+          f.comment,
+          f.intentions,
+          f.contracts,
+          f.amount,
+          new Date(Date.parse(endsAt) + 2 * 86400000).toISOString(),
+        ]),
       );
   }
   return { events: all.length, enrolments };

@@ -58,7 +58,14 @@ export default function CheckinPage() {
                 <Descriptions.Item label={t('ev.col.enterprise')}>{data.enrolment.enterpriseName}</Descriptions.Item>
                 <Descriptions.Item label={t('ev.col.phone')}>{data.enrolment.participant.phone}</Descriptions.Item>
               </Descriptions>
-              <Button type="primary" size="large" block style={{ marginTop: 16, height: 56 }} onClick={() => void confirm()} data-testid="checkin-confirm">
+              <Button
+                type="primary"
+                size="large"
+                block
+                style={{ marginTop: 16, height: 56 }}
+                onClick={() => void confirm()}
+                data-testid="checkin-confirm"
+              >
                 {t('ev.checkinConfirm')}
               </Button>
             </>

@@ -3,7 +3,22 @@
  * masked) with manual check-in, the feedback summary. Enterprise users: enrol a participant, their
  * enrolment (seat or place on the waiting list), the check-in QR code, the certificate, feedback.
  */
-import { App, Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Rate, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Rate,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { useReferenceData } from '../../auth/ReferenceData.tsx';
@@ -81,7 +96,14 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
   const move = (status: EventStatus) => act(() => setStatus(event!.id, status, event!.version), t(`ev.moved.${status}`));
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={880} title={event?.title ?? t('ev.loading')} destroyOnHidden data-testid="event-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={880}
+      title={event?.title ?? t('ev.loading')}
+      destroyOnHidden
+      data-testid="event-drawer"
+    >
       {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
       {event && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -96,7 +118,12 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
             <Descriptions.Item label={t('ev.col.place')}>{event.place}</Descriptions.Item>
             <Descriptions.Item label={t('ev.col.host')}>{event.hostName}</Descriptions.Item>
             <Descriptions.Item label={t('ev.col.seats')}>
-              {t('ev.seatsLine', { confirmed: event.confirmed, capacity: event.capacity, waiting: event.waitlisted, attended: event.attended })}
+              {t('ev.seatsLine', {
+                confirmed: event.confirmed,
+                capacity: event.capacity,
+                waiting: event.waitlisted,
+                attended: event.attended,
+              })}
             </Descriptions.Item>
             <Descriptions.Item label={t('ev.targets')} span={2}>
               {event.targetRules.length === 0
@@ -104,7 +131,12 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
                 : event.targetRules.map((r, i) => (
                     <Tag key={i} color={r.effect === 'required' ? 'red' : 'gold'}>
                       {t(r.effect === 'required' ? 'ev.targets.required' : 'ev.targets.priority')}：
-                      {(r.kind === 'title' ? (r.titles ?? []).map(ref.titleKind) : r.kind === 'unit' ? (r.unitCodes ?? []).map(ref.unit) : (r.sizeClasses ?? []).map(ref.sizeClass)).join('、')}
+                      {(r.kind === 'title'
+                        ? (r.titles ?? []).map(ref.titleKind)
+                        : r.kind === 'unit'
+                          ? (r.unitCodes ?? []).map(ref.unit)
+                          : (r.sizeClasses ?? []).map(ref.sizeClass)
+                      ).join('、')}
                     </Tag>
                   ))}
             </Descriptions.Item>
@@ -131,9 +163,7 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
             </Space>
           )}
 
-          {user.role === 'enterprise_user' && (
-            <EnterprisePart event={event} verdict={verdict} mine={mine} act={act} />
-          )}
+          {user.role === 'enterprise_user' && <EnterprisePart event={event} verdict={verdict} mine={mine} act={act} />}
 
           {event.organiser && (
             <>
@@ -149,7 +179,11 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
                   { title: t('ev.col.participant'), render: (_, r) => `${r.participant.name} · ${r.participant.position}` },
                   { title: t('ev.col.phone'), render: (_, r) => r.participant.phone },
                   { title: t('ev.col.priority'), dataIndex: 'priority', width: 70 },
-                  { title: t('ev.col.enrolment'), width: 130, render: (_, r) => <EnrolmentTag status={r.status} position={r.waitingPosition} /> },
+                  {
+                    title: t('ev.col.enrolment'),
+                    width: 130,
+                    render: (_, r) => <EnrolmentTag status={r.status} position={r.waitingPosition} />,
+                  },
                   {
                     title: t('ev.col.attendance'),
                     width: 140,
@@ -171,7 +205,9 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
                 <Descriptions size="small" column={3} title={t('ev.feedbackSummary')} bordered>
                   <Descriptions.Item label={t('ev.avgRating')}>{feedback.average}</Descriptions.Item>
                   <Descriptions.Item label={t('ev.feedbackCount')}>{feedback.count}</Descriptions.Item>
-                  <Descriptions.Item label={t('ev.distribution')}>{feedback.distribution.map((n, i) => `${i + 1}★ ${n}`).join(' · ')}</Descriptions.Item>
+                  <Descriptions.Item label={t('ev.distribution')}>
+                    {feedback.distribution.map((n, i) => `${i + 1}★ ${n}`).join(' · ')}
+                  </Descriptions.Item>
                   {event.kind === 'matchmaking' && (
                     <>
                       <Descriptions.Item label={t('ev.intentions')}>{feedback.intentions}</Descriptions.Item>
@@ -202,7 +238,13 @@ function EnterprisePart({
 }) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<{ name: string; phone: string; position: string }>();
-  const [fbForm] = Form.useForm<{ rating: number; comment?: string; intentions?: number; contracts?: number; contractAmount?: number }>();
+  const [fbForm] = Form.useForm<{
+    rating: number;
+    comment?: string;
+    intentions?: number;
+    contracts?: number;
+    contractAmount?: number;
+  }>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const active = mine && mine.status !== 'cancelled' ? mine : null;
@@ -225,14 +267,36 @@ function EnterprisePart({
     }
   };
 
-  const onFeedback = async (v: { rating: number; comment?: string; intentions?: number; contracts?: number; contractAmount?: number }) => {
+  const onFeedback = async (v: {
+    rating: number;
+    comment?: string;
+    intentions?: number;
+    contracts?: number;
+    contractAmount?: number;
+  }) => {
     await act(() => submitFeedback(active!.id, v), t('ev.feedbackThanks'));
   };
 
   return (
     <div data-testid="my-enrolment">
-      {verdict && verdict.priority > 0 && !active && <Alert type="success" showIcon message={t('ev.youArePriority')} description={verdict.met.map(pick).join('；')} style={{ marginBottom: 12 }} />}
-      {verdict && !verdict.eligible && <Alert type="warning" showIcon message={t('ev.notEligible')} description={verdict.unmet.map(pick).join('；')} style={{ marginBottom: 12 }} />}
+      {verdict && verdict.priority > 0 && !active && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('ev.youArePriority')}
+          description={verdict.met.map(pick).join('；')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {verdict && !verdict.eligible && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('ev.notEligible')}
+          description={verdict.unmet.map(pick).join('；')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {active ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Title level={5}>{t('ev.myEnrolment')}</Typography.Title>
@@ -242,7 +306,10 @@ function EnterprisePart({
               {active.participant.name} · {active.participant.position} · {active.participant.phone}
             </span>
             {!active.checkedInAt && (
-              <Popconfirm title={t('ev.cancelEnrolmentConfirm')} onConfirm={() => void act(() => cancelEnrolment(active.id), t('ev.enrolmentCancelled'))}>
+              <Popconfirm
+                title={t('ev.cancelEnrolmentConfirm')}
+                onConfirm={() => void act(() => cancelEnrolment(active.id), t('ev.enrolmentCancelled'))}
+              >
                 <Button size="small" danger>
                   {t('ev.cancelEnrolment')}
                 </Button>
@@ -251,7 +318,14 @@ function EnterprisePart({
           </Space>
           {active.status === 'confirmed' && !active.checkedInAt && (
             <Space align="start">
-              <img src={qrUrl(active.id)} alt={t('ev.qr')} width={180} height={180} data-testid="qr" style={{ border: '1px solid #eee' }} />
+              <img
+                src={qrUrl(active.id)}
+                alt={t('ev.qr')}
+                width={180}
+                height={180}
+                data-testid="qr"
+                style={{ border: '1px solid #eee' }}
+              />
               <Typography.Paragraph type="secondary" style={{ maxWidth: 360 }}>
                 {t('ev.qrHelp')}
                 <br />
@@ -319,7 +393,11 @@ function EnterprisePart({
             <Form.Item name="phone" label={t('ev.participantPhone')} rules={[{ required: true, message: t('ev.required') }]}>
               <Input style={{ width: 150 }} />
             </Form.Item>
-            <Form.Item name="position" label={t('ev.participantPosition')} rules={[{ required: true, message: t('ev.required') }]}>
+            <Form.Item
+              name="position"
+              label={t('ev.participantPosition')}
+              rules={[{ required: true, message: t('ev.required') }]}
+            >
               <Input style={{ width: 120 }} />
             </Form.Item>
             <Form.Item>

@@ -20,14 +20,27 @@ interface Values {
 }
 const FIELDS = ['kind', 'title', 'programmeYear', 'place', 'capacity', 'hostName', 'description'] as const;
 
-export function EventForm({ open, onClose, onCreated, defaultKind }: { open: boolean; onClose: () => void; onCreated: (e: EventItem) => void; defaultKind?: EventKind | undefined }) {
+export function EventForm({
+  open,
+  onClose,
+  onCreated,
+  defaultKind,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (e: EventItem) => void;
+  defaultKind?: EventKind | undefined;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [editions, setEditions] = useState<{ year: number; title: string }[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (open) void fetchEditions().then(setEditions).catch(() => setEditions([]));
+    if (open)
+      void fetchEditions()
+        .then(setEditions)
+        .catch(() => setEditions([]));
   }, [open]);
 
   const submit = async (v: Values) => {
@@ -64,7 +77,16 @@ export function EventForm({ open, onClose, onCreated, defaultKind }: { open: boo
   };
 
   return (
-    <Modal open={open} title={t('ev.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('ev.saveDraft')} confirmLoading={busy} width={680} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('ev.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('ev.saveDraft')}
+      confirmLoading={busy}
+      width={680}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"

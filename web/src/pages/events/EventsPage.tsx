@@ -24,7 +24,9 @@ export default function EventsPage() {
   const [reload, setReload] = useState(0);
   const [years, setYears] = useState<number[]>([]);
   useEffect(() => {
-    void fetchEditions().then((e) => setYears(e.map((x) => x.year))).catch(() => setYears([]));
+    void fetchEditions()
+      .then((e) => setYears(e.map((x) => x.year)))
+      .catch(() => setYears([]));
   }, []);
   const organiser = user.role === 'city_officer' || user.role === 'district_officer';
   const kind = EVENT_KINDS.find((k) => k === query.kind);
@@ -35,19 +37,37 @@ export default function EventsPage() {
         <Segmented<string>
           value={kind ?? 'all'}
           onChange={(v) => setQuery({ kind: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: t('ev.allKinds') }, ...EVENT_KINDS.map((k) => ({ value: k, label: t(`ev.kind.${k}`) }))]}
+          options={[
+            { value: 'all', label: t('ev.allKinds') },
+            ...EVENT_KINDS.map((k) => ({ value: k, label: t(`ev.kind.${k}`) })),
+          ]}
           data-testid="kind-filter"
         />
-        <Select style={{ width: 110 }} allowClear placeholder={t('ev.year')} value={query.year} onChange={(v?: string) => setQuery({ year: v })} options={[2027, 2026, 2025].map((y) => ({ value: String(y), label: String(y) }))} />
+        <Select
+          style={{ width: 110 }}
+          allowClear
+          placeholder={t('ev.year')}
+          value={query.year}
+          onChange={(v?: string) => setQuery({ year: v })}
+          options={[2027, 2026, 2025].map((y) => ({ value: String(y), label: String(y) }))}
+        />
         <Select
           style={{ width: 120 }}
           allowClear
           placeholder={t('ev.col.status')}
           value={query.status}
           onChange={(v?: string) => setQuery({ status: v })}
-          options={(['draft', 'published', 'closed', 'cancelled'] as const).filter((s) => organiser || s !== 'draft').map((s) => ({ value: s, label: t(`ev.status.${s}`) }))}
+          options={(['draft', 'published', 'closed', 'cancelled'] as const)
+            .filter((s) => organiser || s !== 'draft')
+            .map((s) => ({ value: s, label: t(`ev.status.${s}`) }))}
         />
-        <Input.Search allowClear placeholder={t('ev.search')} defaultValue={query.q} onSearch={(v) => setQuery({ q: v })} style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('ev.search')}
+          defaultValue={query.q}
+          onSearch={(v) => setQuery({ q: v })}
+          style={{ width: 240 }}
+        />
       </Space>
       <EventsTable filters={filters} onOpen={(id) => setQuery({ open: String(id) }, { keepPage: true })} reloadKey={reload} />
     </Space>
@@ -89,7 +109,11 @@ export default function EventsPage() {
           setQuery({ open: String(e.id) }, { keepPage: true });
         }}
       />
-      <EventDrawer id={query.open ? Number(query.open) : null} onClose={() => setQuery({ open: undefined }, { keepPage: true })} onChanged={() => setReload((n) => n + 1)} />
+      <EventDrawer
+        id={query.open ? Number(query.open) : null}
+        onClose={() => setQuery({ open: undefined }, { keepPage: true })}
+        onChanged={() => setReload((n) => n + 1)}
+      />
     </div>
   );
 }

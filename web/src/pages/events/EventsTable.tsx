@@ -7,7 +7,15 @@ import { errorText } from '../../util/errors.ts';
 import { fetchEvents, type EventItem } from './api.ts';
 import { EnrolmentTag, KindTag, StatusTag, timeRange } from './shared.tsx';
 
-export function EventsTable({ filters, onOpen, reloadKey }: { filters: Record<string, QueryValue>; onOpen: (id: number) => void; reloadKey: number }) {
+export function EventsTable({
+  filters,
+  onOpen,
+  reloadKey,
+}: {
+  filters: Record<string, QueryValue>;
+  onOpen: (id: number) => void;
+  reloadKey: number;
+}) {
   const { t, pick } = useI18n();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: EventItem[]; total: number } | null>(null);
@@ -42,7 +50,9 @@ export function EventsTable({ filters, onOpen, reloadKey }: { filters: Record<st
                 <Typography.Link>{r.title}</Typography.Link>
                 <Space size={4}>
                   <KindTag kind={r.kind} />
-                  {r.programmeYear ? <Typography.Text type="secondary">{t('ev.edition', { year: r.programmeYear })}</Typography.Text> : null}
+                  {r.programmeYear ? (
+                    <Typography.Text type="secondary">{t('ev.edition', { year: r.programmeYear })}</Typography.Text>
+                  ) : null}
                 </Space>
               </Space>
             ),
@@ -55,7 +65,12 @@ export function EventsTable({ filters, onOpen, reloadKey }: { filters: Record<st
             width: 150,
             render: (_, r) => (
               <div>
-                <Progress percent={Math.round((r.confirmed / r.capacity) * 100)} size="small" showInfo={false} status={r.seatsLeft === 0 ? 'exception' : 'normal'} />
+                <Progress
+                  percent={Math.round((r.confirmed / r.capacity) * 100)}
+                  size="small"
+                  showInfo={false}
+                  status={r.seatsLeft === 0 ? 'exception' : 'normal'}
+                />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.confirmed}/{r.capacity}
                   {r.waitlisted ? ` · ${t('ev.waiting', { n: r.waitlisted })}` : ''}

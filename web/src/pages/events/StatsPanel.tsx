@@ -24,7 +24,11 @@ function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: numbe
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label),
+        axisLabel: { interval: 0, rotate: rows.length > 4 ? 30 : 0, fontSize: 11 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('ev.enrolledN'), type: 'bar', data: rows.map((r) => r.enrolled), color: '#91caff' },
@@ -53,28 +57,90 @@ export function StatsPanel({ years }: { years: number[] }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="events-stats">
       <Space wrap>
-        <Select style={{ width: 120 }} allowClear placeholder={t('ev.allYears')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} />
-        <Select style={{ width: 180 }} allowClear placeholder={t('ev.allKinds')} value={kind} onChange={setKind} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`ev.kind.${k}`) }))} />
+        <Select
+          style={{ width: 120 }}
+          allowClear
+          placeholder={t('ev.allYears')}
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
+        <Select
+          style={{ width: 180 }}
+          allowClear
+          placeholder={t('ev.allKinds')}
+          value={kind}
+          onChange={setKind}
+          options={EVENT_KINDS.map((k) => ({ value: k, label: t(`ev.kind.${k}`) }))}
+        />
         <Button href={statsXlsxUrl({ year, kind })}>{t('ev.exportXlsx')}</Button>
       </Space>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {stats && (
         <>
           <Row gutter={12}>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.eventsN')} value={stats.totals.events} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.enrolledN')} value={stats.totals.enrolled} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.attendedN')} value={stats.totals.attended} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.enterprisesN')} value={stats.totals.enterprises} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.avgRating')} value={stats.totals.averageRating ?? '—'} /></Card></Col>
-            <Col span={4}><Card size="small"><Statistic title={t('ev.contracts')} value={stats.totals.contracts} suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatMoney(stats.totals.contractAmount)}</Typography.Text>} /></Card></Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title={t('ev.eventsN')} value={stats.totals.events} />
+              </Card>
+            </Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title={t('ev.enrolledN')} value={stats.totals.enrolled} />
+              </Card>
+            </Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title={t('ev.attendedN')} value={stats.totals.attended} />
+              </Card>
+            </Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title={t('ev.enterprisesN')} value={stats.totals.enterprises} />
+              </Card>
+            </Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title={t('ev.avgRating')} value={stats.totals.averageRating ?? '—'} />
+              </Card>
+            </Col>
+            <Col span={4}>
+              <Card size="small">
+                <Statistic
+                  title={t('ev.contracts')}
+                  value={stats.totals.contracts}
+                  suffix={
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatMoney(stats.totals.contractAmount)}
+                    </Typography.Text>
+                  }
+                />
+              </Card>
+            </Col>
           </Row>
           <Row gutter={12}>
-            <Col span={12}><Card size="small" title={t('ev.byUnit')}><Bars rows={stats.byUnit} testId="chart-unit" /></Card></Col>
-            <Col span={12}><Card size="small" title={t('ev.byTitle')}><Bars rows={stats.byTitle} testId="chart-title" /></Card></Col>
+            <Col span={12}>
+              <Card size="small" title={t('ev.byUnit')}>
+                <Bars rows={stats.byUnit} testId="chart-unit" />
+              </Card>
+            </Col>
+            <Col span={12}>
+              <Card size="small" title={t('ev.byTitle')}>
+                <Bars rows={stats.byTitle} testId="chart-title" />
+              </Card>
+            </Col>
           </Row>
           <Row gutter={12}>
-            <Col span={12}><Card size="small" title={t('ev.byKind')}><Bars rows={stats.byKind} testId="chart-kind" /></Card></Col>
-            <Col span={12}><Card size="small" title={t('ev.byIndustry')}><Bars rows={stats.byIndustry.slice(0, 12)} testId="chart-industry" /></Card></Col>
+            <Col span={12}>
+              <Card size="small" title={t('ev.byKind')}>
+                <Bars rows={stats.byKind} testId="chart-kind" />
+              </Card>
+            </Col>
+            <Col span={12}>
+              <Card size="small" title={t('ev.byIndustry')}>
+                <Bars rows={stats.byIndustry.slice(0, 12)} testId="chart-industry" />
+              </Card>
+            </Col>
           </Row>
         </>
       )}

@@ -122,10 +122,14 @@ export interface EventInput {
   targetRules?: TargetRule[];
 }
 
-export const fetchEditions = () => request<{ year: number; title: string; theme: string; events: number }[]>('/api/events/editions');
-export const fetchEvents = (q: Record<string, QueryValue>) => request<{ items: EventItem[]; total: number }>(`/api/events${toQueryString(q)}`);
+export const fetchEditions = () =>
+  request<{ year: number; title: string; theme: string; events: number }[]>('/api/events/editions');
+export const fetchEvents = (q: Record<string, QueryValue>) =>
+  request<{ items: EventItem[]; total: number }>(`/api/events${toQueryString(q)}`);
 export const fetchEvent = (id: number) =>
-  request<{ event: EventItem; myEnrolment: { id: number; status: EnrolmentStatus } | null; verdict: Verdict | null }>(`/api/events/${id}`);
+  request<{ event: EventItem; myEnrolment: { id: number; status: EnrolmentStatus } | null; verdict: Verdict | null }>(
+    `/api/events/${id}`,
+  );
 export const createEvent = (body: EventInput) => request<EventItem>('/api/events', { method: 'POST', body });
 export const setStatus = (id: number, status: EventStatus, version: number) =>
   request<EventItem>(`/api/events/${id}/status`, { method: 'POST', body: { status, version } });
@@ -133,19 +137,30 @@ export const fetchEnrolments = (id: number) => request<Enrolment[]>(`/api/events
 export const fetchEnrolment = (id: number) => request<Enrolment>(`/api/events/enrolments/${id}`);
 export const enrol = (eventId: number, participant: { name: string; phone: string; position: string }) =>
   request<Enrolment>(`/api/events/${eventId}/enrolments`, { method: 'POST', body: { participant } });
-export const cancelEnrolment = (id: number) => request<{ cancelled: Enrolment; promoted: number[] }>(`/api/events/enrolments/${id}/cancel`, { method: 'POST' });
-export const manualCheckin = (id: number) => request<{ alreadyCheckedIn: boolean }>(`/api/events/enrolments/${id}/check-in`, { method: 'POST' });
+export const cancelEnrolment = (id: number) =>
+  request<{ cancelled: Enrolment; promoted: number[] }>(`/api/events/enrolments/${id}/cancel`, { method: 'POST' });
+export const manualCheckin = (id: number) =>
+  request<{ alreadyCheckedIn: boolean }>(`/api/events/enrolments/${id}/check-in`, { method: 'POST' });
 export const checkinLink = (id: number) => request<{ token: string; url: string }>(`/api/events/enrolments/${id}/checkin-link`);
 export const previewCheckin = (token: string) =>
-  request<{ enrolment: Enrolment; event: EventItem; alreadyCheckedIn: boolean }>(`/api/events/check-in${toQueryString({ token })}`);
+  request<{ enrolment: Enrolment; event: EventItem; alreadyCheckedIn: boolean }>(
+    `/api/events/check-in${toQueryString({ token })}`,
+  );
 export const checkin = (token: string) =>
-  request<{ enrolment: Enrolment; event: EventItem; alreadyCheckedIn: boolean }>('/api/events/check-in', { method: 'POST', body: { token } });
-export const submitFeedback = (id: number, body: { rating: number; comment?: string; intentions?: number; contracts?: number; contractAmount?: number }) =>
-  request<Enrolment>(`/api/events/enrolments/${id}/feedback`, { method: 'POST', body });
+  request<{ enrolment: Enrolment; event: EventItem; alreadyCheckedIn: boolean }>('/api/events/check-in', {
+    method: 'POST',
+    body: { token },
+  });
+export const submitFeedback = (
+  id: number,
+  body: { rating: number; comment?: string; intentions?: number; contracts?: number; contractAmount?: number },
+) => request<Enrolment>(`/api/events/enrolments/${id}/feedback`, { method: 'POST', body });
 export const fetchFeedback = (id: number) => request<FeedbackSummary>(`/api/events/${id}/feedback`);
 export const fetchMyEnrolments = () => request<(Enrolment & { event: EventItem })[]>('/api/events/my/enrolments');
-export const fetchStats = (q: { year?: number | undefined; kind?: EventKind | undefined }) => request<EventStats>(`/api/events/stats${toQueryString(q)}`);
-export const statsXlsxUrl = (q: { year?: number | undefined; kind?: EventKind | undefined }) => `/api/events/stats.xlsx${toQueryString(q)}`;
+export const fetchStats = (q: { year?: number | undefined; kind?: EventKind | undefined }) =>
+  request<EventStats>(`/api/events/stats${toQueryString(q)}`);
+export const statsXlsxUrl = (q: { year?: number | undefined; kind?: EventKind | undefined }) =>
+  `/api/events/stats.xlsx${toQueryString(q)}`;
 export const fetchProgrammeTotals = (year: number) => request<ProgrammeTotals>(`/api/events/programmes/${year}/totals`);
 export const qrUrl = (id: number, format: 'png' | 'svg' = 'png') => `/api/events/enrolments/${id}/qr?format=${format}`;
 export const certificateUrl = (id: number) => `/api/events/enrolments/${id}/certificate.pdf`;

@@ -9,7 +9,16 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../util/errors.ts';
 import { useUrlQuery } from '../../util/useUrlQuery.ts';
-import { certificateUrl, fetchEditions, fetchMyEnrolments, fetchProgrammeTotals, PROGRAMME_KINDS, type Enrolment, type EventItem, type ProgrammeTotals } from '../events/api.ts';
+import {
+  certificateUrl,
+  fetchEditions,
+  fetchMyEnrolments,
+  fetchProgrammeTotals,
+  PROGRAMME_KINDS,
+  type Enrolment,
+  type EventItem,
+  type ProgrammeTotals,
+} from '../events/api.ts';
 import { EventDrawer } from '../events/EventDrawer.tsx';
 import { EventsTable } from '../events/EventsTable.tsx';
 import { EnrolmentTag, KindTag, timeRange } from '../events/shared.tsx';
@@ -25,13 +34,21 @@ export default function TalentPage() {
   const [error, setError] = useState<string | null>(null);
   const officer = user.role === 'city_officer' || user.role === 'district_officer';
   useEffect(() => {
-    void fetchEditions().then(setEditions).catch((e: unknown) => setError(errorText(e, pick)));
+    void fetchEditions()
+      .then(setEditions)
+      .catch((e: unknown) => setError(errorText(e, pick)));
   }, []);
   const year = query.year ? Number(query.year) : editions[0]?.year;
   const edition = editions.find((e) => e.year === year);
   useEffect(() => {
-    if (officer && year) void fetchProgrammeTotals(year).then(setTotals).catch((e: unknown) => setError(errorText(e, pick)));
-    if (user.role === 'enterprise_user') void fetchMyEnrolments().then(setMine).catch(() => setMine([]));
+    if (officer && year)
+      void fetchProgrammeTotals(year)
+        .then(setTotals)
+        .catch((e: unknown) => setError(errorText(e, pick)));
+    if (user.role === 'enterprise_user')
+      void fetchMyEnrolments()
+        .then(setMine)
+        .catch(() => setMine([]));
   }, [year, reload]);
   const myInEdition = mine.filter((m) => m.event.programmeYear === year && m.status !== 'cancelled');
   const kind = PROGRAMME_KINDS.find((k) => k === query.kind);
@@ -43,9 +60,17 @@ export default function TalentPage() {
           <Typography.Title level={3} style={{ marginBottom: 0 }}>
             {t('talent.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{edition ? `${edition.title} · ${t('talent.theme')}：${edition.theme}` : t('talent.intro')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {edition ? `${edition.title} · ${t('talent.theme')}：${edition.theme}` : t('talent.intro')}
+          </Typography.Text>
         </div>
-        <Select style={{ width: 140 }} value={year} onChange={(v: number) => setQuery({ year: String(v) })} options={editions.map((e) => ({ value: e.year, label: t('ev.edition', { year: e.year }) }))} data-testid="edition" />
+        <Select
+          style={{ width: 140 }}
+          value={year}
+          onChange={(v: number) => setQuery({ year: String(v) })}
+          options={editions.map((e) => ({ value: e.year, label: t('ev.edition', { year: e.year }) }))}
+          data-testid="edition"
+        />
       </div>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {officer && totals && (
@@ -53,14 +78,42 @@ export default function TalentPage() {
           {PROGRAMME_KINDS.map((k) => (
             <Col span={4} key={k}>
               <Card size="small">
-                <Statistic title={t(`ev.kind.${k}`)} value={totals.sessions[k as 'course'].held} suffix={`/ ${totals.sessions[k as 'course'].planned} ${t('talent.sessions')}`} />
+                <Statistic
+                  title={t(`ev.kind.${k}`)}
+                  value={totals.sessions[k as 'course'].held}
+                  suffix={`/ ${totals.sessions[k as 'course'].planned} ${t('talent.sessions')}`}
+                />
               </Card>
             </Col>
           ))}
-          <Col span={3}><Card size="small"><Statistic title={t('ev.attendedN')} value={totals.attended} /></Card></Col>
-          <Col span={3}><Card size="small"><Statistic title={t('talent.enterprises')} value={totals.enterprisesAttended} suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('talent.specialised', { n: totals.specialisedEnterprisesAttended })}</Typography.Text>} /></Card></Col>
-          <Col span={3}><Card size="small"><Statistic title={t('talent.certificates')} value={totals.certificates} /></Card></Col>
-          <Col span={3}><Card size="small"><Statistic title={t('ev.avgRating')} value={totals.averageRating ?? '—'} suffix={`(${totals.feedbackCount})`} /></Card></Col>
+          <Col span={3}>
+            <Card size="small">
+              <Statistic title={t('ev.attendedN')} value={totals.attended} />
+            </Card>
+          </Col>
+          <Col span={3}>
+            <Card size="small">
+              <Statistic
+                title={t('talent.enterprises')}
+                value={totals.enterprisesAttended}
+                suffix={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('talent.specialised', { n: totals.specialisedEnterprisesAttended })}
+                  </Typography.Text>
+                }
+              />
+            </Card>
+          </Col>
+          <Col span={3}>
+            <Card size="small">
+              <Statistic title={t('talent.certificates')} value={totals.certificates} />
+            </Card>
+          </Col>
+          <Col span={3}>
+            <Card size="small">
+              <Statistic title={t('ev.avgRating')} value={totals.averageRating ?? '—'} suffix={`(${totals.feedbackCount})`} />
+            </Card>
+          </Col>
         </Row>
       )}
       {user.role === 'enterprise_user' && (
@@ -87,7 +140,11 @@ export default function TalentPage() {
                     <KindTag kind={m.event.kind} />
                     <span>{m.event.title}</span>
                     <Typography.Text type="secondary">{timeRange(m.event)}</Typography.Text>
-                    {m.checkedInAt ? <Tag color="green">{t('ev.attended')}</Tag> : <EnrolmentTag status={m.status} position={m.waitingPosition} />}
+                    {m.checkedInAt ? (
+                      <Tag color="green">{t('ev.attended')}</Tag>
+                    ) : (
+                      <EnrolmentTag status={m.status} position={m.waitingPosition} />
+                    )}
                   </Space>
                 </List.Item>
               )}
@@ -105,8 +162,18 @@ export default function TalentPage() {
           {t('talent.allEvents')}
         </Button>
       </Space>
-      {year && <EventsTable filters={{ programme: true, year, kind }} onOpen={(id) => setQuery({ open: String(id) })} reloadKey={reload} />}
-      <EventDrawer id={query.open ? Number(query.open) : null} onClose={() => setQuery({ open: undefined })} onChanged={() => setReload((n) => n + 1)} />
+      {year && (
+        <EventsTable
+          filters={{ programme: true, year, kind }}
+          onOpen={(id) => setQuery({ open: String(id) })}
+          reloadKey={reload}
+        />
+      )}
+      <EventDrawer
+        id={query.open ? Number(query.open) : null}
+        onClose={() => setQuery({ open: undefined })}
+        onChanged={() => setReload((n) => n + 1)}
+      />
     </div>
   );
 }
