@@ -87,7 +87,7 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     plain = await enterpriseUsers('plain', `not exists (select 1 from titles t where t.enterprise_id = e.id)`, 9);
     expect(spec.length).toBe(3);
     expect(plain.length).toBe(9);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => s.close());
 
   it('seeds two programme editions with held sessions, enrolments, check-ins and feedback, and totals them', async () => {

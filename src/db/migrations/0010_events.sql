@@ -90,21 +90,36 @@ CREATE INDEX "event_enrolments_event_idx" ON "event_enrolments" USING btree ("ev
 CREATE INDEX "event_enrolments_enterprise_idx" ON "event_enrolments" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "events_kind_start_idx" ON "events" USING btree ("kind","starts_at");--> statement-breakpoint
 CREATE INDEX "events_programme_idx" ON "events" USING btree ("programme_year");--> statement-breakpoint
--- Seats are counted by the database: every insert, status change or delete of an enrolment moves
+-- Seats are counted by the database: every insert, status change or delete of enrolments moves
 -- events.confirmed_count, and the check events_seats (confirmed_count <= capacity) refuses the
--- change that would seat one person too many, whatever the application does.
+-- change that would seat one person too many, whatever the application does. Statement-level
+-- triggers with transition tables: one UPDATE of events per statement, not per row (bulk loads).
 CREATE FUNCTION event_enrolments_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 'confirmed' THEN
-    UPDATE events SET confirmed_count = confirmed_count - 1 WHERE id = OLD.event_id;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status = 'confirmed' THEN
-    UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = NEW.event_id;
+  IF TG_OP = 'INSERT' THEN
+    UPDATE events e SET confirmed_count = e.confirmed_count + d.n
+      FROM (SELECT event_id, count(*)::int AS n FROM new_rows WHERE status = 'confirmed' GROUP BY event_id) d
+     WHERE e.id = d.event_id;
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE events e SET confirmed_count = e.confirmed_count - d.n
+      FROM (SELECT event_id, count(*)::int AS n FROM old_rows WHERE status = 'confirmed' GROUP BY event_id) d
+     WHERE e.id = d.event_id;
+  ELSE
+    UPDATE events e SET confirmed_count = e.confirmed_count + d.n
+      FROM (SELECT event_id, sum(n)::int AS n
+              FROM (SELECT event_id, 1 AS n FROM new_rows WHERE status = 'confirmed'
+                    UNION ALL SELECT event_id, -1 FROM old_rows WHERE status = 'confirmed') x
+             GROUP BY event_id HAVING sum(n) <> 0) d
+     WHERE e.id = d.event_id;
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER event_enrolments_count AFTER INSERT OR UPDATE OF status OR DELETE ON event_enrolments
-  FOR EACH ROW EXECUTE FUNCTION event_enrolments_count();
+CREATE TRIGGER event_enrolments_count_insert AFTER INSERT ON event_enrolments
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_enrolments_count();--> statement-breakpoint
+CREATE TRIGGER event_enrolments_count_update AFTER UPDATE ON event_enrolments
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_enrolments_count();--> statement-breakpoint
+CREATE TRIGGER event_enrolments_count_delete AFTER DELETE ON event_enrolments
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION event_enrolments_count();
 --> statement-breakpoint
 -- An event starts with no seat taken, whatever the insert says: the count is the enrolments'
 -- business alone (a restore that reinserts events and then their enrolments counts them once).

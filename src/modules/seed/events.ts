@@ -257,7 +257,7 @@ export async function seedEvents(
       tx,
       sql`insert into events (kind, title, description, programme_year, starts_at, ends_at, enrolment_closes_at, place, capacity, host_name,
                               target_rules, status, created_by, published_at)
-          values (${p.kind}, ${p.title}, ${`${p.host}承办。面向我市中小企业经营管理人员，专精特新企业优先。`}, ${p.year}, ${startsAt}, ${endsAt},
+          values (${p.kind}, ${p.title}, ${`${p.host}承办。面向我市中小企业经营管理人员${p.rules.length ? '，专精特新企业优先' : ''}。`}, ${p.year}, ${startsAt}, ${endsAt},
                   ${startsAt}, ${p.place}, ${p.capacity}, ${p.host}, ${JSON.stringify(p.rules)}::jsonb, ${status}, ${city?.id ?? null},
                   ${status === 'draft' ? null : new Date(Date.parse(startsAt) - 30 * 86400000)})
           returning id`,
