@@ -261,6 +261,11 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect(raw!.participant_phone_enc).not.toContain('1234');
     const list = (await city.get(`/api/events/${ev.id}/enrolments`)).json() as EnrolmentBody[];
     expect(list[0]!.participant).toMatchObject({ name: '张*明', phone: '138****1234', masked: true });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await city.get(`/api/events/${ev.id}/enrolments.xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('报名名单')!;
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['张*明', '138****1234']));
+    expect((await ent.get(`/api/events/${ev.id}/enrolments.xlsx`)).statusCode).toBe(404);
     expect((await city.get(`/api/events/enrolments/${mine.id}`)).json().participant.name).toBe('张晓明');
     expect((await plain[2]!.get(`/api/events/enrolments/${mine.id}`)).statusCode).toBe(404);
     expect((await bank.get(`/api/events/enrolments/${mine.id}`)).statusCode).toBe(404);

@@ -31,7 +31,7 @@ import {
   updateEvent,
   type EventDeps,
 } from './service.ts';
-import { eventStats, programmeTotals, statsWorkbook } from './statistics.ts';
+import { enrolmentsWorkbook, eventStats, programmeTotals, statsWorkbook } from './statistics.ts';
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Literals = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -148,6 +148,21 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/events/:id/enrolments',
     { schema: { tags, summary: '报名名单（参加人信息脱敏） Enrolments, participants masked', params: Id } },
     async (req) => listEnrolments(deps, principalOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/events/:id/enrolments.xlsx',
+    { schema: { tags, summary: '导出报名名单（脱敏） Enrolments as .xlsx, participants masked', params: Id } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      const { event } = await getEvent(db, p, req.params.id);
+      if (!event.organiser) throw new AppError('not_found');
+      const rows = await listEnrolments(deps, p, req.params.id);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="event-${event.id}-enrolments.xlsx"`)
+        .send(await enrolmentsWorkbook(event.title, rows));
+    },
   );
 
   r.post(

@@ -233,3 +233,42 @@ export async function programmeTotals(database: Database, year: number, asOf: Da
     feedbackCount: Number(p?.fb ?? 0),
   };
 }
+
+/** The enrolment list of one event as a workbook, participants masked as in every list. */
+export async function enrolmentsWorkbook(
+  title: string,
+  rows: {
+    enterpriseName: string;
+    participant: { name: string; phone: string; position: string };
+    status: string;
+    waitingPosition: number | null;
+    priority: number;
+    checkedInAt: string | null;
+    certificateNo: string | null;
+    feedbackRating: number | null;
+  }[],
+): Promise<Buffer> {
+  const STATUS: Record<string, string> = { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' };
+  type R = (typeof rows)[number];
+  return toXlsxBook([
+    {
+      ...sheetOf<R>(
+        '报名名单',
+        [
+          { header: '企业', width: 36, value: (r) => r.enterpriseName },
+          { header: '参加人', value: (r) => r.participant.name },
+          { header: '职务', value: (r) => r.participant.position },
+          { header: '电话', value: (r) => r.participant.phone },
+          { header: '报名状态', value: (r) => STATUS[r.status] ?? r.status },
+          { header: '候补顺位', value: (r) => r.waitingPosition },
+          { header: '优先级', value: (r) => r.priority },
+          { header: '签到时间', width: 22, value: (r) => r.checkedInAt },
+          { header: '证书编号', width: 24, value: (r) => r.certificateNo },
+          { header: '评分', value: (r) => r.feedbackRating },
+        ],
+        rows,
+      ),
+      print: { title },
+    },
+  ]);
+}

@@ -167,7 +167,12 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
 
           {event.organiser && (
             <>
-              <Typography.Title level={5}>{t('ev.enrolments', { n: list.length })}</Typography.Title>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                <Typography.Title level={5}>{t('ev.enrolments', { n: list.length })}</Typography.Title>
+                <Button size="small" href={`/api/events/${event.id}/enrolments.xlsx`} data-testid="enrolments-export">
+                  {t('ev.exportXlsx')}
+                </Button>
+              </Space>
               <Table<Enrolment>
                 rowKey="id"
                 size="small"
