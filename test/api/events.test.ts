@@ -331,6 +331,9 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect((await ent.get(`/api/events/enrolments/${e.id}`)).json().certificateNo).toBe(no1);
     expect(no1).toMatch(/^JNZX-2026-PX-\d{6}$/);
     expect((await plain[3]!.get(`/api/events/enrolments/${e.id}/certificate.pdf`)).statusCode).toBe(404);
+    // Anyone signed in can check a certificate by its number; participant masked.
+    expect((await bank.get(`/api/events/certificates/${no1}`)).json()).toMatchObject({ number: no1, participant: '张*明' });
+    expect((await bank.get('/api/events/certificates/JNZX-2026-PX-999999')).statusCode).toBe(404);
 
     const badFb = await ent.send('POST', `/api/events/enrolments/${e.id}/feedback`, { rating: 6, intentions: 2 });
     expect((badFb.json().error.fields as { field: string }[]).map((f) => f.field)).toEqual(['rating', 'intentions']);

@@ -29,6 +29,7 @@ import {
   setEventStatus,
   submitFeedback,
   updateEvent,
+  verifyCertificate,
   type EventDeps,
 } from './service.ts';
 import { enrolmentsWorkbook, eventStats, programmeTotals, statsWorkbook } from './statistics.ts';
@@ -273,6 +274,18 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('content-disposition', `attachment; filename="certificate-${c.number}.pdf"`)
         .send(pdf);
     },
+  );
+
+  r.get(
+    '/api/events/certificates/:number',
+    {
+      schema: {
+        tags,
+        summary: '按编号核验证书 Verify a certificate by its number',
+        params: Type.Object({ number: Type.String({ pattern: '^JNZX-\\d{4}-[A-Z]{2}-\\d{6,}$' }) }),
+      },
+    },
+    async (req) => verifyCertificate(deps, req.params.number),
   );
 
   r.post(

@@ -884,3 +884,32 @@ export async function getEvent(
   }
   return { event: eventView(ev, p), myEnrolment, verdict };
 }
+
+/** Checks a certificate by its number (any signed-in user): who (masked), which enterprise, which event, attended when. */
+export async function verifyCertificate(
+  deps: EventDeps,
+  number: string,
+): Promise<{
+  number: string;
+  participant: string;
+  enterpriseName: string;
+  eventTitle: string;
+  startsAt: string;
+  checkedInAt: string;
+}> {
+  const [r] = await rowsOf<EnrolmentRow & { title: string; starts_at: Date | string }>(
+    deps.database.db,
+    sql`select n.*, e.name as enterprise_name, e.unit_code, null::int as rating, ev.title, ev.starts_at
+          from event_enrolments n join enterprises e on e.id = n.enterprise_id join events ev on ev.id = n.event_id
+         where n.certificate_no = ${number}`,
+  );
+  if (!r || !r.checked_in_at) throw new AppError('not_found');
+  return {
+    number,
+    participant: maskName(deps.cipher.decrypt(r.participant_name_enc)) ?? '',
+    enterpriseName: r.enterprise_name,
+    eventTitle: r.title,
+    startsAt: iso(r.starts_at)!,
+    checkedInAt: iso(r.checked_in_at)!,
+  };
+}
