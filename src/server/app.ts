@@ -22,6 +22,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
 import { financingRoutes } from '../modules/financing/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
+import { eventRoutes } from '../modules/events/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   financingRoutes(app, ctx);
   tierRoutes(app, ctx);
   measureRoutes(app, ctx);
+  eventRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

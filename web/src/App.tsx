@@ -42,6 +42,9 @@ const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
 const MeasuresPage = lazy(() => import('./pages/measures/MeasuresPage.tsx'));
 const MeasurePage = lazy(() => import('./pages/measures/MeasurePage.tsx'));
 const MeasureReportPage = lazy(() => import('./pages/measures/ReportPage.tsx'));
+const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx'));
+const CheckinPage = lazy(() => import('./pages/events/CheckinPage.tsx'));
+const TalentPage = lazy(() => import('./pages/talent/TalentPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -74,6 +77,9 @@ function SignedInRoutes() {
           <Route path="measures" element={<MeasuresPage />} />
           <Route path="measures/reports/:id" element={<MeasureReportPage />} />
           <Route path="measures/:n" element={<MeasurePage />} />
+          <Route path="events" element={<EventsPage />} />
+          <Route path="events/check-in" element={<CheckinPage />} />
+          <Route path="talent" element={<TalentPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}

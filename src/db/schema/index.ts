@@ -9,3 +9,4 @@ export * from './financing.ts';
 export * from './tiers.ts';
 export * from './case-documents.ts';
 export * from './measures.ts';
+export * from './events.ts';

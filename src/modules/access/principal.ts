@@ -301,3 +301,39 @@ export function canReportForUnit(memberships: readonly MeasureMembership[], unit
 export function isGeneralOffice(memberships: readonly MeasureMembership[]): boolean {
   return memberships.some((m) => m.kind === 'office');
 }
+
+// ---------- events (issue 15: talent programme, matchmaking, exchange centre) ----------
+
+/** The organising side of an event: the city for every event, a district officer for their unit's events. */
+export function isEventOrganiser(p: Principal, e: { unitCode: string | null }): boolean {
+  if (p.role === 'city_officer') return true;
+  return p.role === 'district_officer' && p.unitCode !== null && p.unitCode === e.unitCode;
+}
+
+/** Who may create events: city officers (city events) and district officers (their unit's events). */
+export function canCreateEvents(p: Principal): boolean {
+  return p.role === 'city_officer' || (p.role === 'district_officer' && p.unitCode !== null);
+}
+
+/** Published, closed and cancelled events are public to every business role; drafts to organisers only. */
+export function canReadEvent(p: Principal, e: { unitCode: string | null; status: string }): boolean {
+  if (isEventOrganiser(p, e)) return true;
+  return p.role !== 'admin' && e.status !== 'draft';
+}
+
+/** Enrolments are the enterprise's own decision: only its own user enrols, cancels, gives feedback. */
+export function isEnrollingEnterprise(p: Principal, enterpriseId: number): boolean {
+  return p.role === 'enterprise_user' && p.enterpriseId !== null && p.enterpriseId === enterpriseId;
+}
+
+/** A participant's full details: the organisers of the event and the enterprise itself; lists are masked for all. */
+export function canSeeParticipant(p: Principal, e: { unitCode: string | null }, enterpriseId: number): boolean {
+  return isEventOrganiser(p, e) || isEnrollingEnterprise(p, enterpriseId);
+}
+
+/** Event statistics: the city for the city, a district officer for enterprises of their unit. */
+export function eventStatsScope(p: Principal): { kind: 'all' } | { kind: 'unit'; unitCode: string } | null {
+  if (p.role === 'city_officer' || p.role === 'finance_officer') return { kind: 'all' };
+  if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
+  return null;
+}

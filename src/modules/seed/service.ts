@@ -16,6 +16,7 @@ import { JINAN_UNITS } from '../registry/reference.ts';
 import { seedFinancing, type FinancingSeedSummary } from './financing.ts';
 import { DEFAULT_AS_OF, DEMO_PASSWORD, generateDataset, summariseDataset, type Dataset } from './generate.ts';
 import { seedCredit } from './credit.ts';
+import { seedEvents } from './events.ts';
 import { seedDeclaredFacts } from './tiers.ts';
 import { seedMeasures } from './measures.ts';
 
@@ -381,6 +382,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     result.financing = await seedFinancing(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedDeclaredFacts(tx, ds.seed, ds.asOf);
     await seedMeasures(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
+    await seedEvents(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).

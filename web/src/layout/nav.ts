@@ -39,7 +39,8 @@ export const CAPABILITIES: readonly Capability[] = [
   { path: '/credit-repair', label: 'nav.creditRepair', built: true, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },
   { path: '/measures', label: 'nav.measures', built: true, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/ip', label: 'nav.ip', built: false, roles: [...OFFICERS, 'enterprise_user'] },
-  { path: '/talent', label: 'nav.talent', built: false, roles: [...OFFICERS, 'enterprise_user'] },
+  { path: '/talent', label: 'nav.talent', built: true, roles: [...OFFICERS, 'enterprise_user'] },
+  { path: '/events', label: 'nav.events', built: true, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator', 'university', 'bank_officer'] },
   { path: '/admin', label: 'nav.admin', built: false, roles: ['admin'] },
 ];
 
