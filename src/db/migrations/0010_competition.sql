@@ -1,0 +1,1 @@
+ALTER TABLE "competition_scores" ADD CONSTRAINT "competition_scores_assignment_fk" FOREIGN KEY ("stage_id","entry_id","judge_id") REFERENCES "public"."competition_assignments"("stage_id","entry_id","judge_id") ON DELETE cascade ON UPDATE no action;
