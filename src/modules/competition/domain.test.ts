@@ -24,7 +24,7 @@ const RUBRIC: Criterion[] = [
 ];
 /** A judge's score from the two criteria. */
 const sc = (a: number, b: number) => ({ totalCenti: a * 60 + b * 40, criteria: { a, b } });
-const entry = (entryId: number, scores: ReturnType<typeof sc>[], registeredAt = `2026-03-0${entryId}T08:00:00Z`): RankInput => ({
+const entry = (entryId: number, scores: RankInput['scores'], registeredAt = `2026-03-0${entryId}T08:00:00Z`): RankInput => ({
   entryId,
   code: `P-${entryId}`,
   registeredAt,
