@@ -25,7 +25,9 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 function multipart(name: string, bytes: Buffer): { body: Buffer; headers: Record<string, string> } {
   const boundary = '----competition' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -44,7 +46,9 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
-    [city, ent, judge, judge2, lixia] = await Promise.all(['city', 'enterprise', 'judge', 'judge2', 'lixia'].map((u) => signIn(s.app, u)));
+    [city, ent, judge, judge2, lixia] = await Promise.all(
+      ['city', 'enterprise', 'judge', 'judge2', 'lixia'].map((u) => signIn(s.app, u)),
+    );
   });
   afterAll(() => s.close());
 
@@ -52,7 +56,12 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     const eds = (await city.get('/api/competition/editions')).json() as Edition[];
     expect(eds.map((e) => e.year)).toEqual([2026, 2025]);
     const e2025 = eds.find((e) => e.year === 2025)!;
-    expect(e2025.stages.filter((x) => x.publishedAt).map((x) => x.kind).sort()).toEqual(['final', 'preliminary', 'semi_final']);
+    expect(
+      e2025.stages
+        .filter((x) => x.publishedAt)
+        .map((x) => x.kind)
+        .sort(),
+    ).toEqual(['final', 'preliminary', 'semi_final']);
     const e2026 = eds.find((e) => e.year === 2026)!;
     expect(e2026.stages.filter((x) => x.publishedAt).map((x) => x.kind)).toEqual(['preliminary']);
     const [rec] = await q<{ national: number; provincial: number }>(
@@ -61,7 +70,11 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
       [e2025.id],
     );
     expect(rec!.national).toBeGreaterThan(0);
-    const mine = (await judge.get('/api/competition/my-assignments')).json() as { year: number; myScore: unknown; open: boolean }[];
+    const mine = (await judge.get('/api/competition/my-assignments')).json() as {
+      year: number;
+      myScore: unknown;
+      open: boolean;
+    }[];
     expect(mine.some((a) => a.year === 2026 && a.myScore === null)).toBe(true);
   });
 
@@ -82,7 +95,18 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '项目编号', '项目名称', '参赛主体', '组别', '赛道', '所属区县', '得分', '排名', '推荐等次']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '项目编号',
+      '项目名称',
+      '参赛主体',
+      '组别',
+      '赛道',
+      '所属区县',
+      '得分',
+      '排名',
+      '推荐等次',
+    ]);
     expect(ws.rowCount).toBeGreaterThan(1);
     expect(String(ws.getRow(2).getCell(10).value)).toBe('推荐全国赛');
     expect((await judge.get(`/api/competition/editions/${eds[0]!.id}/recommendations.xlsx`)).statusCode).toBe(404);
@@ -99,7 +123,11 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     expect(created.statusCode).toBe(201);
     const ed = created.json() as Edition;
     const res = await ent.send('POST', `/api/competition/editions/${ed.id}/entries`, {
-      group: 'enterprise', trackId: ed.tracks[0]!.id, projectName: '截止后报名', summary: SUMMARY, leaderName: '张伟',
+      group: 'enterprise',
+      trackId: ed.tracks[0]!.id,
+      projectName: '截止后报名',
+      summary: SUMMARY,
+      leaderName: '张伟',
     });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain(addDays(today, -1));
@@ -107,8 +135,12 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     expect(dup.statusCode).toBe(400);
     expect((dup.json() as { error: { fields: { field: string }[] } }).error.fields[0]!.field).toBe('year');
     const badWeights = await city.send('POST', '/api/competition/editions', {
-      ...body, year: 2032,
-      stages: [...body.stages, { kind: 'preliminary', opensOn: today, closesOn: today, rubric: [{ key: 'a', zh: '甲', en: 'A', weight: 90 }] }],
+      ...body,
+      year: 2032,
+      stages: [
+        ...body.stages,
+        { kind: 'preliminary', opensOn: today, closesOn: today, rubric: [{ key: 'a', zh: '甲', en: 'A', weight: 90 }] },
+      ],
     });
     expect(badWeights.statusCode).toBe(400);
     expect(badWeights.body).toContain('stages[1].rubric');
@@ -116,7 +148,7 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
 
   describe('a season: registration, assignment without conflicts, blind scoring, ranking, advancement', () => {
     let ed: Edition;
-    let entries: Entry[] = [];
+    const entries: Entry[] = [];
     const stage = (kind: string) => ed.stages.find((x) => x.kind === kind)!;
 
     it('opens an edition whose registration closes today and whose preliminary opens today', async () => {
@@ -135,16 +167,32 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     });
 
     it('registers the demo enterprise but finds it ineligible with its reason, once only', async () => {
-      const body = { group: 'enterprise', trackId: ed.tracks[0]!.id, projectName: '老企业的新项目', summary: SUMMARY, leaderName: '王敏' };
-      const [a, b] = await Promise.all([ent.send('POST', `/api/competition/editions/${ed.id}/entries`, body), ent.send('POST', `/api/competition/editions/${ed.id}/entries`, body)]);
+      const body = {
+        group: 'enterprise',
+        trackId: ed.tracks[0]!.id,
+        projectName: '老企业的新项目',
+        summary: SUMMARY,
+        leaderName: '王敏',
+      };
+      const [a, b] = await Promise.all([
+        ent.send('POST', `/api/competition/editions/${ed.id}/entries`, body),
+        ent.send('POST', `/api/competition/editions/${ed.id}/entries`, body),
+      ]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
       const e = (a.statusCode === 201 ? a : b).json() as Entry;
       expect(e.eligible).toBe(false);
       expect(e.eligibility.rules.find((r) => r.rule === 'founded_within')!.reason.zh).toContain('已满5年');
       expect(e.reachedStage).toBe('registration');
-      const bad = await ent.send('POST', `/api/competition/editions/${ed.id}/entries`, { ...body, projectName: '', summary: '短' });
+      const bad = await ent.send('POST', `/api/competition/editions/${ed.id}/entries`, {
+        ...body,
+        projectName: '',
+        summary: '短',
+      });
       expect(bad.statusCode).toBe(400);
-      expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual(['projectName', 'summary']);
+      expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toEqual([
+        'projectName',
+        'summary',
+      ]);
     });
 
     it('lets the organiser register maker teams; a team with a company is refused with the reason', async () => {
@@ -157,8 +205,15 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
       ] as const;
       for (const [teamName, organisation, teamHasCompany] of teams) {
         const res = await city.send('POST', `/api/competition/editions/${ed.id}/entries`, {
-          group: 'maker', trackId: ed.tracks[0]!.id, projectName: `智能检测项目${entries.length + 1}号`, summary: SUMMARY, leaderName: '李磊',
-          teamName, organisation, unitCode: '370102', teamHasCompany,
+          group: 'maker',
+          trackId: ed.tracks[0]!.id,
+          projectName: `智能检测项目${entries.length + 1}号`,
+          summary: SUMMARY,
+          leaderName: '李磊',
+          teamName,
+          organisation,
+          unitCode: '370102',
+          teamHasCompany,
         });
         expect(res.statusCode).toBe(201);
         entries.push(res.json() as Entry);
@@ -183,57 +238,91 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
     });
 
     it('never assigns a conflicted judge and says why', async () => {
-      const judges = (await city.get(`/api/competition/editions/${ed.id}/judges`)).json() as { id: number; organisation: string; name: string }[];
+      const judges = (await city.get(`/api/competition/editions/${ed.id}/judges`)).json() as {
+        id: number;
+        organisation: string;
+        name: string;
+      }[];
       const sdu = judges.find((j) => j.organisation === '山东大学')!;
       const demo = judges.find((j) => j.name.startsWith('周教授'))!;
       const pool = judges.slice(0, 5).map((j) => j.id);
       if (!pool.includes(sdu.id)) pool.push(sdu.id);
       if (!pool.includes(demo.id)) pool.push(demo.id);
-      expect((await city.send('PUT', `/api/competition/stages/${stage('preliminary').id}/pool`, { judgeIds: pool })).statusCode).toBe(200);
+      expect(
+        (await city.send('PUT', `/api/competition/stages/${stage('preliminary').id}/pool`, { judgeIds: pool })).statusCode,
+      ).toBe(200);
       // The demo judge declares a tie to team 2 themself.
-      expect((await judge.send('POST', `/api/competition/editions/${ed.id}/ties`, { entryId: entries[1]!.id, note: '指导教师' })).statusCode).toBe(201);
+      expect(
+        (await judge.send('POST', `/api/competition/editions/${ed.id}/ties`, { entryId: entries[1]!.id, note: '指导教师' }))
+          .statusCode,
+      ).toBe(201);
       const res = await city.send('POST', `/api/competition/stages/${stage('preliminary').id}/assign`);
-      const plan = res.json() as { added: number; conflicts: { entryId: number; judgeId: number; reasons: { zh: string }[] }[]; shortfalls: unknown[] };
+      const plan = res.json() as {
+        added: number;
+        conflicts: { entryId: number; judgeId: number; reasons: { zh: string }[] }[];
+        shortfalls: unknown[];
+      };
       expect(plan.added).toBe(12);
       expect(plan.shortfalls).toEqual([]);
-      expect(plan.conflicts.find((c) => c.entryId === entries[0]!.id && c.judgeId === sdu.id)!.reasons[0]!.zh).toContain('山东大学');
-      expect(plan.conflicts.find((c) => c.entryId === entries[1]!.id && c.judgeId === demo.id)!.reasons[0]!.zh).toContain('指导教师');
+      expect(plan.conflicts.find((c) => c.entryId === entries[0]!.id && c.judgeId === sdu.id)!.reasons[0]!.zh).toContain(
+        '山东大学',
+      );
+      expect(plan.conflicts.find((c) => c.entryId === entries[1]!.id && c.judgeId === demo.id)!.reasons[0]!.zh).toContain(
+        '指导教师',
+      );
       const pairs = await q<{ n: number }>(
         `select count(*)::int as n from competition_assignments where stage_id = $1 and ((entry_id = $2 and judge_id = $3) or (entry_id = $4 and judge_id = $5))`,
         [stage('preliminary').id, entries[0]!.id, sdu.id, entries[1]!.id, demo.id],
       );
       expect(pairs[0]!.n).toBe(0);
-      const manual = await city.send('POST', `/api/competition/stages/${stage('preliminary').id}/assignments`, { entryId: entries[0]!.id, judgeId: sdu.id });
+      const manual = await city.send('POST', `/api/competition/stages/${stage('preliminary').id}/assignments`, {
+        entryId: entries[0]!.id,
+        judgeId: sdu.id,
+      });
       expect(manual.statusCode).toBe(400);
       expect(manual.body).toContain('利益冲突');
       expect((await judge.send('POST', `/api/competition/stages/${stage('preliminary').id}/assign`)).statusCode).toBe(404);
     });
 
     it('shows judges the project code and content only, and checks every score', async () => {
-      const mine = ((await judge.get('/api/competition/my-assignments')).json() as Record<string, unknown>[]).filter((a) => a.year === 2031);
+      const mine = ((await judge.get('/api/competition/my-assignments')).json() as Record<string, unknown>[]).filter(
+        (a) => a.year === 2031,
+      );
       expect(mine.length).toBeGreaterThan(0);
       const text = JSON.stringify(mine);
-      for (const name of ['山大视觉团队', '泉城芯团队', '明湖团队', '鹊华团队', '山东大学', '济南大学']) expect(text).not.toContain(name);
+      for (const name of ['山大视觉团队', '泉城芯团队', '明湖团队', '鹊华团队', '山东大学', '济南大学'])
+        expect(text).not.toContain(name);
       expect(Object.keys(mine[0]!)).not.toContain('entrantName');
       const target = mine[0]!;
       const url = `/api/competition/stages/${String(target.stageId)}/scores/${String(target.entryId)}`;
       const bad = await judge.send('PUT', url, { scores: { innovation: 120, market: 80 } });
       expect(bad.statusCode).toBe(400);
-      expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toContain('scores.innovation');
+      expect((bad.json() as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field)).toContain(
+        'scores.innovation',
+      );
       const notMine = entries.find((e) => !mine.some((m) => m.entryId === e.id) && e.eligible)!;
-      expect((await judge.send('PUT', `/api/competition/stages/${stage('preliminary').id}/scores/${notMine.id}`, { scores: {} })).statusCode).toBe(404);
+      expect(
+        (await judge.send('PUT', `/api/competition/stages/${stage('preliminary').id}/scores/${notMine.id}`, { scores: {} }))
+          .statusCode,
+      ).toBe(404);
     });
 
     it('cannot rank while projects lack judges, then ranks, explains, publishes once and advances the top 2', async () => {
       const pid = stage('preliminary').id;
-      const early = (await city.send('POST', `/api/competition/stages/${pid}/rank`)).json() as { status: string; incomplete: { code: string }[] };
+      const early = (await city.send('POST', `/api/competition/stages/${pid}/rank`)).json() as {
+        status: string;
+        incomplete: { code: string }[];
+      };
       expect(early.status).toBe('incomplete');
       expect(early.incomplete).toHaveLength(4);
       const assignments = await q<{ entry_id: number; username: string }>(
         `select a.entry_id, u.username from competition_assignments a join users u on u.id = a.judge_id where a.stage_id = $1 order by a.entry_id, u.id`,
         [pid],
       );
-      const clients = new Map<string, ApiClient>([['judge', judge], ['judge2', judge2]]);
+      const clients = new Map<string, ApiClient>([
+        ['judge', judge],
+        ['judge2', judge2],
+      ]);
       const quality = new Map(entries.map((e, i) => [e.id, 90 - i * 5]));
       for (const a of assignments) {
         if (!clients.has(a.username)) clients.set(a.username, await signIn(s.app, a.username));
@@ -241,13 +330,17 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
         const scores = { innovation: v, market: v, business_model: v, team: v, social_value: v };
         const url = `/api/competition/stages/${pid}/scores/${a.entry_id}`;
         // A double click stores one score.
-        const [r1, r2] = await Promise.all([clients.get(a.username)!.send('PUT', url, { scores }), clients.get(a.username)!.send('PUT', url, { scores })]);
+        const [r1, r2] = await Promise.all([
+          clients.get(a.username)!.send('PUT', url, { scores }),
+          clients.get(a.username)!.send('PUT', url, { scores }),
+        ]);
         expect([r1.statusCode, r2.statusCode]).toEqual([200, 200]);
       }
       const [cnt] = await q<{ n: number }>(`select count(*)::int as n from competition_scores where stage_id = $1`, [pid]);
       expect(cnt!.n).toBe(assignments.length);
       const ranked = (await city.send('POST', `/api/competition/stages/${pid}/rank`)).json() as {
-        status: string; results: { code: string; rank: number; scoreCenti: number; advanced: boolean }[];
+        status: string;
+        results: { code: string; rank: number; scoreCenti: number; advanced: boolean }[];
       };
       expect(ranked.status).toBe('ranked');
       expect(ranked.results.map((r) => [r.code, r.rank, r.scoreCenti, r.advanced])).toEqual([
@@ -257,9 +350,15 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
         ['2031-M-004', 4, 7500, false],
       ]);
       expect((await s.app.inject({ method: 'GET', url: '/api/competition/public/results' })).body).not.toContain('2031-M-001');
-      const [p1, p2] = await Promise.all([city.send('POST', `/api/competition/stages/${pid}/publish`), city.send('POST', `/api/competition/stages/${pid}/publish`)]);
+      const [p1, p2] = await Promise.all([
+        city.send('POST', `/api/competition/stages/${pid}/publish`),
+        city.send('POST', `/api/competition/stages/${pid}/publish`),
+      ]);
       expect([p1.statusCode, p2.statusCode].sort()).toEqual([200, 409]);
-      const reached = await q<{ code: string; reached_stage: string }>(`select code, reached_stage from competition_entries where edition_id = $1 order by code`, [ed.id]);
+      const reached = await q<{ code: string; reached_stage: string }>(
+        `select code, reached_stage from competition_entries where edition_id = $1 order by code`,
+        [ed.id],
+      );
       expect(reached.filter((r) => r.reached_stage === 'semi_final').map((r) => r.code)).toEqual(['2031-M-001', '2031-M-002']);
       expect((await s.app.inject({ method: 'GET', url: '/api/competition/public/results' })).body).toContain('2031-M-001');
       // No scoring after publication, nor before the semi-final opens.
@@ -269,9 +368,12 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
       });
       expect(late.statusCode).toBe(409);
       const sid = stage('semi_final').id;
-      await city.send('PUT', `/api/competition/stages/${sid}/pool`, { judgeIds: [...new Set(assignments.map(() => 0))].length ? (await q<{ id: number }>(`select id from users where role = 'judge'`)).map((r) => Number(r.id)) : [] });
+      const allJudges = (await q<{ id: number }>(`select id from users where role = 'judge'`)).map((r) => Number(r.id));
+      await city.send('PUT', `/api/competition/stages/${sid}/pool`, { judgeIds: allJudges });
       expect(((await city.send('POST', `/api/competition/stages/${sid}/assign`)).json() as { added: number }).added).toBe(6);
-      const semi = ((await judge2.get('/api/competition/my-assignments')).json() as { stageId: number; entryId: number; open: boolean }[]).find((a) => a.stageId === sid);
+      const semi = (
+        (await judge2.get('/api/competition/my-assignments')).json() as { stageId: number; entryId: number; open: boolean }[]
+      ).find((a) => a.stageId === sid);
       if (semi) {
         expect(semi.open).toBe(false);
         const early2 = await judge2.send('PUT', `/api/competition/stages/${sid}/scores/${semi.entryId}`, {

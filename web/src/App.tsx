@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
 import { ReferenceDataProvider } from './auth/ReferenceData.tsx';
 import { PageSpinner } from './components/PageSpinner.tsx';
@@ -39,6 +39,8 @@ const NoticePage = lazy(() => import('./pages/cases/NoticePage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
 const CaseReportsPage = lazy(() => import('./pages/cases/ReportsPage.tsx'));
+const CompetitionPage = lazy(() => import('./pages/competition/CompetitionPage.tsx'));
+const PublicCompetitionResultsPage = lazy(() => import('./pages/competition/PublicResultsPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -68,6 +70,7 @@ function SignedInRoutes() {
           <Route path="cases/batches/:id" element={<BatchPage />} />
           <Route path="cases/reports" element={<CaseReportsPage />} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path="competition" element={<CompetitionPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}
@@ -81,6 +84,14 @@ function SignedInRoutes() {
 /** Signed out, every URL shows the sign-in page, so after sign-in the user lands where they aimed. */
 function Gate() {
   const { state } = useAuth();
+  // The competition's published results are public: shown signed in or not.
+  const { pathname } = useLocation();
+  if (pathname === '/public/competition')
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <PublicCompetitionResultsPage />
+      </Suspense>
+    );
   if (state.status === 'loading') return <PageSpinner />;
   return (
     <Suspense fallback={<PageSpinner />}>

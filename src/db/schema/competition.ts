@@ -58,7 +58,10 @@ export const competitionEditions = pgTable(
     name: text('name').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('competition_editions_year').on(t.year), check('competition_editions_year_range', sql`${t.year} between 2000 and 2100`)],
+  (t) => [
+    uniqueIndex('competition_editions_year').on(t.year),
+    check('competition_editions_year_range', sql`${t.year} between 2000 and 2100`),
+  ],
 );
 
 export const competitionTracks = pgTable(
@@ -91,7 +94,9 @@ export const competitionStages = pgTable(
     kind: competitionStageKind('kind').notNull(),
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
-    rubric: jsonb('rubric').notNull().default(sql`'[]'::jsonb`),
+    rubric: jsonb('rubric')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     judgesPerEntry: integer('judges_per_entry').notNull().default(5),
     minJudges: integer('min_judges').notNull().default(3),
     trimAtLeast: integer('trim_at_least').notNull().default(5),
@@ -276,7 +281,10 @@ export const competitionResults = pgTable(
   (t) => [
     primaryKey({ columns: [t.stageId, t.entryId] }),
     uniqueIndex('competition_results_rank').on(t.stageId, t.group, t.rank),
-    check('competition_results_recommendation', sql`${t.recommendation} is null or ${t.recommendation} in ('national', 'provincial')`),
+    check(
+      'competition_results_recommendation',
+      sql`${t.recommendation} is null or ${t.recommendation} in ('national', 'provincial')`,
+    ),
   ],
 );
 

@@ -16,7 +16,12 @@ import {
   type RankInput,
 } from './domain.ts';
 
-const SETTINGS = { enterpriseMustBeInJinan: true, enterpriseMaxAgeYears: 5, enterpriseRevenueCap: 200_000_000, makerMustBeUnregistered: true };
+const SETTINGS = {
+  enterpriseMustBeInJinan: true,
+  enterpriseMaxAgeYears: 5,
+  enterpriseRevenueCap: 200_000_000,
+  makerMustBeUnregistered: true,
+};
 const RULES = { minJudges: 3, trimFromJudges: 5 };
 const RUBRIC: Criterion[] = [
   { key: 'a', zh: '甲', en: 'A', weight: 60 },
@@ -34,7 +39,14 @@ const entry = (entryId: number, scores: RankInput['scores'], registeredAt = `202
 describe('eligibility', () => {
   it('admits a young Jinan enterprise below the revenue cap, with a reason per rule', () => {
     const r = checkEligibility(
-      { group: 'enterprise', onDate: '2026-04-01', registeredInJinan: true, establishedOn: '2022-05-01', lastRevenue: 5_000_000, lastRevenueYear: 2025 },
+      {
+        group: 'enterprise',
+        onDate: '2026-04-01',
+        registeredInJinan: true,
+        establishedOn: '2022-05-01',
+        lastRevenue: 5_000_000,
+        lastRevenueYear: 2025,
+      },
       SETTINGS,
     );
     expect(r.eligible).toBe(true);
@@ -43,20 +55,36 @@ describe('eligibility', () => {
 
   it('refuses an enterprise on its fifth anniversary and one at the revenue cap, naming both reasons', () => {
     const r = checkEligibility(
-      { group: 'enterprise', onDate: '2026-04-01', registeredInJinan: true, establishedOn: '2021-04-01', lastRevenue: 200_000_000, lastRevenueYear: 2025 },
+      {
+        group: 'enterprise',
+        onDate: '2026-04-01',
+        registeredInJinan: true,
+        establishedOn: '2021-04-01',
+        lastRevenue: 200_000_000,
+        lastRevenueYear: 2025,
+      },
       SETTINGS,
     );
     expect(r.eligible).toBe(false);
     expect(r.rules.filter((x) => !x.passed).map((x) => x.rule)).toEqual(['founded_within', 'revenue_below_cap']);
     const dayBefore = checkEligibility(
-      { group: 'enterprise', onDate: '2026-03-31', registeredInJinan: true, establishedOn: '2021-04-01', lastRevenue: 199_999_999 },
+      {
+        group: 'enterprise',
+        onDate: '2026-03-31',
+        registeredInJinan: true,
+        establishedOn: '2021-04-01',
+        lastRevenue: 199_999_999,
+      },
       SETTINGS,
     );
     expect(dayBefore.eligible).toBe(true);
   });
 
   it('refuses an enterprise without a reported revenue, and one outside Jinan', () => {
-    const r = checkEligibility({ group: 'enterprise', onDate: '2026-04-01', registeredInJinan: false, establishedOn: '2024-01-01', lastRevenue: null }, SETTINGS);
+    const r = checkEligibility(
+      { group: 'enterprise', onDate: '2026-04-01', registeredInJinan: false, establishedOn: '2024-01-01', lastRevenue: null },
+      SETTINGS,
+    );
     expect(r.rules.filter((x) => !x.passed).map((x) => x.rule)).toEqual(['registered_in_jinan', 'revenue_below_cap']);
   });
 
@@ -73,7 +101,12 @@ describe('conflicts of interest and assignment', () => {
     { judgeId: 1, name: '甲', organisation: '山东大学', ties: [] },
     { judgeId: 2, name: '乙', organisation: '济南某某科技有限公司', ties: [] },
     { judgeId: 3, name: '丙', organisation: null, ties: [{ entryId: 11, organisation: null, note: '曾任该团队顾问' }] },
-    { judgeId: 4, name: '丁', organisation: null, ties: [{ entryId: null, organisation: '济南创新（集团）有限公司', note: '持股' }] },
+    {
+      judgeId: 4,
+      name: '丁',
+      organisation: null,
+      ties: [{ entryId: null, organisation: '济南创新（集团）有限公司', note: '持股' }],
+    },
   ];
   const e10 = { entryId: 10, entrantName: '济南某某科技有限公司', organisation: null };
   const e11 = { entryId: 11, entrantName: '星火团队', organisation: '山东大学' };
@@ -92,7 +125,12 @@ describe('conflicts of interest and assignment', () => {
     const pairs = plan.assignments.map((a) => `${a.entryId}:${a.judgeId}`);
     for (const c of plan.conflicts) expect(pairs).not.toContain(`${c.entryId}:${c.judgeId}`);
     expect(plan.conflicts.map((c) => `${c.entryId}:${c.judgeId}`).sort()).toEqual(['10:2', '11:1', '11:3', '12:4']);
-    expect(plan.assignments.filter((a) => a.entryId === 11).map((a) => a.judgeId).sort()).toEqual([2, 4]);
+    expect(
+      plan.assignments
+        .filter((a) => a.entryId === 11)
+        .map((a) => a.judgeId)
+        .sort(),
+    ).toEqual([2, 4]);
     const load = [1, 2, 3, 4].map((j) => plan.assignments.filter((a) => a.judgeId === j).length);
     expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(1);
     expect(plan.shortfalls).toEqual([]);
@@ -108,7 +146,10 @@ describe('conflicts of interest and assignment', () => {
 describe('rubric and weighted total', () => {
   it('accepts the default rubric and refuses weights that do not add up to 100', () => {
     expect(checkRubric(DEFAULT_RUBRIC)).toEqual([]);
-    const p = checkRubric([{ key: 'a', zh: '甲', en: 'A', weight: 50 }, { key: 'a', zh: '乙', en: 'B', weight: 40 }]);
+    const p = checkRubric([
+      { key: 'a', zh: '甲', en: 'A', weight: 50 },
+      { key: 'a', zh: '乙', en: 'B', weight: 40 },
+    ]);
     expect(p.map((x) => x.field)).toEqual(['rubric[1].key', 'rubric']);
   });
 
@@ -122,11 +163,22 @@ describe('rubric and weighted total', () => {
 describe('aggregation', () => {
   it('drops the highest and lowest from five judges on', () => {
     const a = aggregate([9000, 8000, 7000, 6000, 5000], RULES);
-    expect(a).toMatchObject({ status: 'complete', used: 3, sumCenti: 21000, meanCenti: 7000, dropped: { highest: 9000, lowest: 5000 } });
+    expect(a).toMatchObject({
+      status: 'complete',
+      used: 3,
+      sumCenti: 21000,
+      meanCenti: 7000,
+      dropped: { highest: 9000, lowest: 5000 },
+    });
   });
 
   it('takes the plain mean below five judges', () => {
-    expect(aggregate([9000, 8000, 7001, 6000], RULES)).toMatchObject({ status: 'complete', used: 4, dropped: null, meanCenti: 7500 });
+    expect(aggregate([9000, 8000, 7001, 6000], RULES)).toMatchObject({
+      status: 'complete',
+      used: 4,
+      dropped: null,
+      meanCenti: 7500,
+    });
   });
 
   it('is incomplete with too few judges', () => {
@@ -141,7 +193,11 @@ describe('aggregation', () => {
 
 describe('ranking', () => {
   it('orders by trimmed mean', () => {
-    const r = rankEntries([entry(1, [sc(70, 70), sc(70, 70), sc(70, 70)]), entry(2, [sc(90, 90), sc(80, 80), sc(85, 85)])], RUBRIC, RULES);
+    const r = rankEntries(
+      [entry(1, [sc(70, 70), sc(70, 70), sc(70, 70)]), entry(2, [sc(90, 90), sc(80, 80), sc(85, 85)])],
+      RUBRIC,
+      RULES,
+    );
     expect(r.status === 'ranked' && r.entries.map((e) => [e.entryId, e.rank])).toEqual([
       [2, 1],
       [1, 2],
@@ -163,7 +219,11 @@ describe('ranking', () => {
 
   it('orders all-equal projects by registration and then by code', () => {
     const s = [sc(80, 80), sc(80, 80), sc(80, 80)];
-    const r = rankEntries([entry(2, s, '2026-03-01T00:00:00Z'), entry(1, s, '2026-03-01T00:00:00Z'), entry(3, s, '2026-02-01T00:00:00Z')], RUBRIC, RULES);
+    const r = rankEntries(
+      [entry(2, s, '2026-03-01T00:00:00Z'), entry(1, s, '2026-03-01T00:00:00Z'), entry(3, s, '2026-02-01T00:00:00Z')],
+      RUBRIC,
+      RULES,
+    );
     expect(r.status === 'ranked' && r.entries.map((e) => e.entryId)).toEqual([3, 1, 2]);
     expect(r.status === 'ranked' && r.entries[2]!.tieBreak!.en).toContain('project code');
   });
@@ -175,8 +235,15 @@ describe('ranking', () => {
 
   it('compares means exactly, not by rounded display value', () => {
     // 3 judges: (8000+8000+8001)/3 = 8000.33 vs 4 judges (8000*3+8001)/4 = 8000.25 — both display 80.00.
-    const a = entry(1, [{ totalCenti: 8000, criteria: {} }, { totalCenti: 8000, criteria: {} }, { totalCenti: 8001, criteria: {} }]);
-    const b = entry(2, [8000, 8000, 8000, 8001].map((t) => ({ totalCenti: t, criteria: {} })));
+    const a = entry(1, [
+      { totalCenti: 8000, criteria: {} },
+      { totalCenti: 8000, criteria: {} },
+      { totalCenti: 8001, criteria: {} },
+    ]);
+    const b = entry(
+      2,
+      [8000, 8000, 8000, 8001].map((t) => ({ totalCenti: t, criteria: {} })),
+    );
     const r = rankEntries([b, a], RUBRIC, RULES);
     expect(r.status === 'ranked' && r.entries.map((e) => e.entryId)).toEqual([1, 2]);
   });
@@ -192,11 +259,22 @@ describe('advancement, recommendation and stage dates', () => {
 
   it('recommends the first places nationally, the next provincially', () => {
     const q = { national: 2, provincial: 4 };
-    expect([1, 2, 3, 6, 7].map((r) => recommendationFor(r, q))).toEqual(['national', 'national', 'provincial', 'provincial', null]);
+    expect([1, 2, 3, 6, 7].map((r) => recommendationFor(r, q))).toEqual([
+      'national',
+      'national',
+      'provincial',
+      'provincial',
+      null,
+    ]);
   });
 
   it('is open on both the first and the last day only', () => {
     const s = { opensOn: '2026-05-01', closesOn: '2026-05-31' };
-    expect(['2026-04-30', '2026-05-01', '2026-05-31', '2026-06-01'].map((d) => stageOpenOn(s, d))).toEqual([false, true, true, false]);
+    expect(['2026-04-30', '2026-05-01', '2026-05-31', '2026-06-01'].map((d) => stageOpenOn(s, d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

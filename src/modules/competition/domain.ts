@@ -161,7 +161,10 @@ export function conflictsOf(j: JudgeFacts, e: EntryParty): Bilingual[] {
   for (const t of j.ties) {
     if (t.entryId === e.entryId)
       out.push({ zh: `评审专家申报了与该项目的关联关系：${t.note}`, en: `the judge declared a tie to this project: ${t.note}` });
-    else if (t.organisation && (sameOrganisation(t.organisation, e.entrantName) || sameOrganisation(t.organisation, e.organisation)))
+    else if (
+      t.organisation &&
+      (sameOrganisation(t.organisation, e.entrantName) || sameOrganisation(t.organisation, e.organisation))
+    )
       out.push({
         zh: `评审专家申报了与“${t.organisation}”的关联关系：${t.note}`,
         en: `the judge declared a tie to '${t.organisation}': ${t.note}`,
@@ -241,7 +244,13 @@ export function checkRubric(rubric: readonly Criterion[], field = 'rubric'): Fie
   const keys = new Set<string>();
   rubric.forEach((c, i) => {
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(c.key))
-      out.push(problem(`${field}[${i}].key`, '指标代码须为小写英文字母、数字或下划线', 'the key must be lower-case letters, digits or _'));
+      out.push(
+        problem(
+          `${field}[${i}].key`,
+          '指标代码须为小写英文字母、数字或下划线',
+          'the key must be lower-case letters, digits or _',
+        ),
+      );
     if (keys.has(c.key)) out.push(problem(`${field}[${i}].key`, '指标代码重复', 'the key is used twice'));
     keys.add(c.key);
     if (!Number.isInteger(c.weight) || c.weight < 1 || c.weight > 100)
@@ -267,14 +276,21 @@ export function weightedTotal(
   for (const c of rubric) {
     const v = points[c.key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_POINTS) {
-      problems.push(problem(`scores.${c.key}`, `“${c.zh}”须为0至${MAX_POINTS}的整数`, `'${c.en}' must be a whole number from 0 to ${MAX_POINTS}`));
+      problems.push(
+        problem(
+          `scores.${c.key}`,
+          `“${c.zh}”须为0至${MAX_POINTS}的整数`,
+          `'${c.en}' must be a whole number from 0 to ${MAX_POINTS}`,
+        ),
+      );
       continue;
     }
     criteria[c.key] = v;
     total += v * c.weight;
   }
   for (const k of Object.keys(points))
-    if (!rubric.some((c) => c.key === k)) problems.push(problem(`scores.${k}`, '评分细则中没有该指标', 'no such criterion in the rubric'));
+    if (!rubric.some((c) => c.key === k))
+      problems.push(problem(`scores.${k}`, '评分细则中没有该指标', 'no such criterion in the rubric'));
   return problems.length ? { problems } : { totalCenti: total, criteria };
 }
 
@@ -375,7 +391,12 @@ export function rankEntries(inputs: readonly RankInput[], rubric: readonly Crite
       continue;
     }
     const hs = heavy ? e.scores.map((s) => s.criteria[heavy.key] ?? 0) : [];
-    rows.push({ entryId: e.entryId, code: e.code, aggregate: a, heaviest: { sum: hs.reduce((x, y) => x + y, 0), count: Math.max(1, hs.length) } });
+    rows.push({
+      entryId: e.entryId,
+      code: e.code,
+      aggregate: a,
+      heaviest: { sum: hs.reduce((x, y) => x + y, 0), count: Math.max(1, hs.length) },
+    });
   }
   if (incomplete.length) return { status: 'incomplete', incomplete };
   const byMean = (a: (typeof rows)[number], b: (typeof rows)[number]) =>

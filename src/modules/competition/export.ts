@@ -32,6 +32,9 @@ export async function recommendationWorkbook(year: number, rows: readonly Row[])
     { header: '推荐等次', width: 12, value: (r) => (r.recommendation ? (LEVEL_ZH[r.recommendation] ?? '') : '') },
   ];
   return toXlsxBook([
-    { ...sheetOf(`${year}推荐名单`, columns, numbered), print: { title: `${year}年“创客济南”大赛推荐省赛和全国大赛项目名单`, landscape: true } },
+    {
+      ...sheetOf(`${year}推荐名单`, columns, numbered),
+      print: { title: `${year}年“创客济南”大赛推荐省赛和全国大赛项目名单`, landscape: true },
+    },
   ]);
 }

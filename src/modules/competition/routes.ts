@@ -41,20 +41,27 @@ const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Literals = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Criterion = Type.Object(
-  { key: Type.String({ maxLength: 40 }), zh: Type.String({ maxLength: 40 }), en: Type.String({ maxLength: 80 }), weight: Type.Integer() },
+  {
+    key: Type.String({ maxLength: 40 }),
+    zh: Type.String({ maxLength: 40 }),
+    en: Type.String({ maxLength: 80 }),
+    weight: Type.Integer(),
+  },
   { additionalProperties: false },
 );
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function readFile(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
-  const refuse = (zh: string, en: string) => new AppError('validation_failed', { fields: [{ field: 'file', reason: { zh, en } }] });
+  const refuse = (zh: string, en: string) =>
+    new AppError('validation_failed', { fields: [{ field: 'file', reason: { zh, en } }] });
   if (!req.isMultipart()) throw refuse('请以multipart/form-data上传文件', 'upload the file as multipart/form-data');
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of req.parts()) {
     if (part.type !== 'file') continue;
     const bytes = await part.toBuffer();
     if (part.file.truncated) throw refuse('文件不能超过10MB', 'the file must not exceed 10 MB');
-    if (part.fieldname !== 'file' || file) throw refuse('一次上传一个文件（字段名file）', 'upload one file at a time, in the field "file"');
+    if (part.fieldname !== 'file' || file)
+      throw refuse('一次上传一个文件（字段名file）', 'upload one file at a time, in the field "file"');
     file = { fileName: part.filename || '', bytes };
   }
   if (!file) throw refuse('请选择要上传的文件', 'choose a file to upload');
@@ -91,7 +98,11 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
             name: Type.String({ maxLength: 100 }),
             tracks: Type.Array(
-              Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), nameZh: Type.String({ minLength: 1, maxLength: 40 }), nameEn: Type.String({ maxLength: 80 }) }),
+              Type.Object({
+                code: Type.String({ minLength: 1, maxLength: 20 }),
+                nameZh: Type.String({ minLength: 1, maxLength: 40 }),
+                nameEn: Type.String({ maxLength: 80 }),
+              }),
               { maxItems: 20 },
             ),
             stages: Type.Array(
@@ -167,15 +178,17 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
       limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1, fields: 5, parts: 6, headerPairs: 200 },
       throwFileSizeLimit: false,
     });
-    scope.withTypeProvider<TypeBoxTypeProvider>().post(
-      '/api/competition/entries/:id/attachments',
-      { schema: { tags, summary: '上传附件 Attach a file (multipart: file)', params: Id, consumes: ['multipart/form-data'] } },
-      async (req, reply) => {
-        const file = await readFile(req);
-        const res = await uploadAttachment(db, principalOf(req), req.params.id, file);
-        return reply.code(res.created ? 201 : 200).send(res);
-      },
-    );
+    scope
+      .withTypeProvider<TypeBoxTypeProvider>()
+      .post(
+        '/api/competition/entries/:id/attachments',
+        { schema: { tags, summary: '上传附件 Attach a file (multipart: file)', params: Id, consumes: ['multipart/form-data'] } },
+        async (req, reply) => {
+          const file = await readFile(req);
+          const res = await uploadAttachment(db, principalOf(req), req.params.id, file);
+          return reply.code(res.created ? 201 : 200).send(res);
+        },
+      );
   });
   r.get(
     '/api/competition/entries/:id/attachments/:attachmentId',
@@ -197,8 +210,10 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
     },
   );
 
-  r.get('/api/competition/editions/:id/judges', { schema: { tags, summary: '评审专家、评审库与关联关系 Judges, pools, ties', params: Id } }, async (req) =>
-    listJudges(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/competition/editions/:id/judges',
+    { schema: { tags, summary: '评审专家、评审库与关联关系 Judges, pools, ties', params: Id } },
+    async (req) => listJudges(db, principalOf(req), req.params.id),
   );
   r.put(
     '/api/competition/stages/:id/pool',
@@ -207,7 +222,10 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
         tags,
         summary: '设置评审库 Set the stage’s judge pool',
         params: Id,
-        body: Type.Object({ judgeIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { judgeIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 200 }) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req) => setPool(db, principalOf(req), req.params.id, req.body.judgeIds),
@@ -232,8 +250,10 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (req, reply) => reply.code(201).send(await declareTie(db, principalOf(req), req.params.id, req.body)),
   );
-  r.post('/api/competition/stages/:id/assign', { schema: { tags, summary: '自动分配评审 Assign judges, skipping conflicts', params: Id } }, async (req) =>
-    autoAssign(db, principalOf(req), req.params.id),
+  r.post(
+    '/api/competition/stages/:id/assign',
+    { schema: { tags, summary: '自动分配评审 Assign judges, skipping conflicts', params: Id } },
+    async (req) => autoAssign(db, principalOf(req), req.params.id),
   );
   r.post(
     '/api/competition/stages/:id/assignments',
@@ -242,17 +262,24 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
         tags,
         summary: '指定评审 Assign one judge (refused when conflicted)',
         params: Id,
-        body: Type.Object({ entryId: Type.Integer({ minimum: 1 }), judgeId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { entryId: Type.Integer({ minimum: 1 }), judgeId: Type.Integer({ minimum: 1 }) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (req) => assignJudge(db, principalOf(req), req.params.id, req.body.entryId, req.body.judgeId),
   );
-  r.get('/api/competition/stages/:id/progress', { schema: { tags, summary: '评审进度 Scoring progress', params: Id } }, async (req) =>
-    stageProgress(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/competition/stages/:id/progress',
+    { schema: { tags, summary: '评审进度 Scoring progress', params: Id } },
+    async (req) => stageProgress(db, principalOf(req), req.params.id),
   );
 
-  r.get('/api/competition/my-assignments', { schema: { tags, summary: '我的评审任务（盲评） My projects to score, blind' } }, async (req) =>
-    myAssignments(db, principalOf(req)),
+  r.get(
+    '/api/competition/my-assignments',
+    { schema: { tags, summary: '我的评审任务（盲评） My projects to score, blind' } },
+    async (req) => myAssignments(db, principalOf(req)),
   );
   r.put(
     '/api/competition/stages/:id/scores/:entryId',
@@ -262,7 +289,10 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
         summary: '提交评分 Submit or revise my score while the stage is open',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }), entryId: Type.Integer({ minimum: 1 }) }),
         body: Type.Object(
-          { scores: Type.Record(Type.String({ maxLength: 40 }), Type.Number()), comment: Type.Optional(Type.String({ maxLength: 1000 })) },
+          {
+            scores: Type.Record(Type.String({ maxLength: 40 }), Type.Number()),
+            comment: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
           { additionalProperties: false },
         ),
       },
@@ -270,14 +300,20 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
     async (req) => submitScore(db, principalOf(req), req.params.id, req.params.entryId, req.body),
   );
 
-  r.post('/api/competition/stages/:id/rank', { schema: { tags, summary: '排名 Rank the stage (or list what is incomplete)', params: Id } }, async (req) =>
-    rankStage(db, principalOf(req), req.params.id),
+  r.post(
+    '/api/competition/stages/:id/rank',
+    { schema: { tags, summary: '排名 Rank the stage (or list what is incomplete)', params: Id } },
+    async (req) => rankStage(db, principalOf(req), req.params.id),
   );
-  r.get('/api/competition/stages/:id/results', { schema: { tags, summary: '阶段结果 Results with explanations', params: Id } }, async (req) =>
-    stageResults(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/competition/stages/:id/results',
+    { schema: { tags, summary: '阶段结果 Results with explanations', params: Id } },
+    async (req) => stageResults(db, principalOf(req), req.params.id),
   );
-  r.post('/api/competition/stages/:id/publish', { schema: { tags, summary: '公布并晋级 Publish and advance', params: Id } }, async (req) =>
-    publishStage(db, principalOf(req), req.params.id),
+  r.post(
+    '/api/competition/stages/:id/publish',
+    { schema: { tags, summary: '公布并晋级 Publish and advance', params: Id } },
+    async (req) => publishStage(db, principalOf(req), req.params.id),
   );
   r.get(
     '/api/competition/editions/:id/recommendations.xlsx',
@@ -291,8 +327,10 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
         .send(buf);
     },
   );
-  r.get('/api/competition/editions/:id/follow-up', { schema: { tags, summary: '路演与投资跟踪 Roadshow interest and investments', params: Id } }, async (req) =>
-    followUp(db, principalOf(req), req.params.id),
+  r.get(
+    '/api/competition/editions/:id/follow-up',
+    { schema: { tags, summary: '路演与投资跟踪 Roadshow interest and investments', params: Id } },
+    async (req) => followUp(db, principalOf(req), req.params.id),
   );
   r.post(
     '/api/competition/entries/:id/interests',

@@ -77,7 +77,8 @@ export interface Stage {
   publishedAt: string | null;
 }
 
-const STAGE_COLUMNS = sql.raw(`id, edition_id as "editionId", kind, opens_on::text as "opensOn", closes_on::text as "closesOn", rubric,
+const STAGE_COLUMNS =
+  sql.raw(`id, edition_id as "editionId", kind, opens_on::text as "opensOn", closes_on::text as "closesOn", rubric,
   judges_per_entry as "judgesPerEntry", min_judges as "minJudges", trim_at_least as "trimAtLeast", advance_count as "advanceCount",
   advance_share_percent as "advanceSharePercent", ranked_at as "rankedAt", published_at as "publishedAt"`);
 
@@ -125,7 +126,9 @@ export async function listEditions(database: Database, p: Principal): Promise<Ed
     year: num(e.year),
     name: e.name,
     entries: num(e.entries),
-    tracks: tracks.filter((t) => num(t.editionId) === num(e.id)).map((t) => ({ id: num(t.id), code: t.code, nameZh: t.nameZh, nameEn: t.nameEn })),
+    tracks: tracks
+      .filter((t) => num(t.editionId) === num(e.id))
+      .map((t) => ({ id: num(t.id), code: t.code, nameZh: t.nameZh, nameEn: t.nameEn })),
     stages: stages.map(presentStage).filter((s) => s.editionId === num(e.id)),
   }));
 }
@@ -157,16 +160,26 @@ function checkStages(stages: readonly StageInput[]): Problems {
   stages.forEach((s, i) => {
     if (kinds.has(s.kind)) pr.add(`stages[${i}].kind`, '阶段重复', 'the stage appears twice');
     kinds.add(s.kind);
-    if (s.closesOn < s.opensOn) pr.add(`stages[${i}].closesOn`, '截止日期不能早于开始日期', 'the closing date is before the opening date');
+    if (s.closesOn < s.opensOn)
+      pr.add(`stages[${i}].closesOn`, '截止日期不能早于开始日期', 'the closing date is before the opening date');
     if (SCORED_STAGES.includes(s.kind)) pr.addAll(checkRubric(s.rubric ?? DEFAULT_RUBRIC, `stages[${i}].rubric`));
     if (s.advanceCount != null && s.advanceSharePercent != null)
-      pr.add(`stages[${i}].advanceCount`, '晋级名额与晋级比例只能设置一项', 'set either the number or the share advancing, not both');
+      pr.add(
+        `stages[${i}].advanceCount`,
+        '晋级名额与晋级比例只能设置一项',
+        'set either the number or the share advancing, not both',
+      );
   });
-  if (!kinds.has('registration')) pr.add('stages', '须设置报名阶段（报名截止日期）', 'a registration stage (with its deadline) is required');
+  if (!kinds.has('registration'))
+    pr.add('stages', '须设置报名阶段（报名截止日期）', 'a registration stage (with its deadline) is required');
   const ordered = [...stages].sort((a, b) => stageOrder(a.kind) - stageOrder(b.kind));
   for (let i = 1; i < ordered.length; i++)
     if (ordered[i]!.opensOn < ordered[i - 1]!.closesOn)
-      pr.add(`stages`, `“${ordered[i]!.kind}”须在上一阶段结束后开始`, `'${ordered[i]!.kind}' must open after the previous stage closes`);
+      pr.add(
+        `stages`,
+        `“${ordered[i]!.kind}”须在上一阶段结束后开始`,
+        `'${ordered[i]!.kind}' must open after the previous stage closes`,
+      );
   return pr;
 }
 
@@ -204,7 +217,8 @@ export async function createEdition(database: Database, p: Principal, input: Edi
     const all = await listEditions(database, p);
     return all.find((e) => e.id === id)!;
   } catch (e) {
-    if (isUniqueViolation(e)) throw invalid(problem('year', `${input.year}年度的大赛已存在`, `an edition for ${input.year} exists already`));
+    if (isUniqueViolation(e))
+      throw invalid(problem('year', `${input.year}年度的大赛已存在`, `an edition for ${input.year} exists already`));
     throw e;
   }
 }
@@ -268,7 +282,12 @@ function presentEntry(r: Entry): Entry {
   };
 }
 
-export async function registerEntry(database: Database, p: Principal, editionId: number, input: RegistrationInput): Promise<Entry> {
+export async function registerEntry(
+  database: Database,
+  p: Principal,
+  editionId: number,
+  input: RegistrationInput,
+): Promise<Entry> {
   if (!canRegisterForCompetition(p)) throw new AppError('not_found');
   const today = todayShanghai();
   const pr = new Problems();
@@ -277,7 +296,8 @@ export async function registerEntry(database: Database, p: Principal, editionId:
   if (!input.leaderName.trim()) pr.add('leaderName', '请填写项目负责人', 'the project leader is required');
   if (input.group === 'maker') {
     if (!input.teamName?.trim()) pr.add('teamName', '请填写团队名称', 'the team name is required');
-    if (input.teamHasCompany === undefined) pr.add('teamHasCompany', '请说明团队是否已注册企业', 'say whether the team has registered a company');
+    if (input.teamHasCompany === undefined)
+      pr.add('teamHasCompany', '请说明团队是否已注册企业', 'say whether the team has registered a company');
   }
   if (input.group === 'enterprise' && p.role === 'city_officer' && !input.enterpriseId)
     pr.add('enterpriseId', '请选择参赛企业', 'choose the enterprise');
@@ -297,7 +317,9 @@ export async function registerEntry(database: Database, p: Principal, editionId:
         if (!reg || !stageOpenOn(reg, today))
           throw conflict(
             reg && today > reg.closesOn ? `报名已于${reg.closesOn}截止` : `报名尚未开始${reg ? `（${reg.opensOn}开始）` : ''}`,
-            reg && today > reg.closesOn ? `registration closed on ${reg?.closesOn}` : `registration is not open${reg ? ` (opens ${reg.opensOn})` : ''}`,
+            reg && today > reg.closesOn
+              ? `registration closed on ${reg?.closesOn}`
+              : `registration is not open${reg ? ` (opens ${reg.opensOn})` : ''}`,
           );
         const [track] = await rowsOf<{ id: number }>(
           tx,
@@ -310,7 +332,13 @@ export async function registerEntry(database: Database, p: Principal, editionId:
         let unitCode: string | null = input.unitCode ?? null;
         if (input.group === 'enterprise') {
           enterpriseId = p.role === 'enterprise_user' ? p.enterpriseId! : input.enterpriseId!;
-          const [ent] = await rowsOf<{ name: string; unit_code: string; established_on: string; revenue: number | null; year: number | null }>(
+          const [ent] = await rowsOf<{
+            name: string;
+            unit_code: string;
+            established_on: string;
+            revenue: number | null;
+            year: number | null;
+          }>(
             tx,
             sql`select e.name, e.unit_code, e.established_on::text as established_on, y.revenue, y.year
                   from enterprises e left join lateral (select revenue, year from enterprise_yearly where enterprise_id = e.id order by year desc limit 1) y on true
@@ -364,7 +392,10 @@ export async function registerEntry(database: Database, p: Principal, editionId:
       });
     } catch (e) {
       if (isUniqueViolation(e))
-        throw conflict('该企业或同名项目已报名本届大赛', 'this enterprise or a project of this name is already registered in this edition');
+        throw conflict(
+          '该企业或同名项目已报名本届大赛',
+          'this enterprise or a project of this name is already registered in this edition',
+        );
       throw e;
     }
   })();
@@ -414,7 +445,15 @@ export async function getEntry(database: Database, p: Principal, id: number) {
   if (!row) throw new AppError('not_found');
   const entry = presentEntry(row);
   const published = !canOrganiseCompetition(p);
-  const results = await database.query<{ kind: StageKind; rank: number; scoreCenti: number; judges: number; advanced: boolean; recommendation: string | null; explanation: unknown }>(
+  const results = await database.query<{
+    kind: StageKind;
+    rank: number;
+    scoreCenti: number;
+    judges: number;
+    advanced: boolean;
+    recommendation: string | null;
+    explanation: unknown;
+  }>(
     `select s.kind, r.rank, r.score_centi as "scoreCenti", r.judges, r.advanced, r.recommendation, r.explanation
        from competition_results r join competition_stages s on s.id = r.stage_id
       where r.entry_id = $1 ${published ? 'and s.published_at is not null' : ''} order by s.kind`,
@@ -439,7 +478,14 @@ export async function getEntry(database: Database, p: Principal, id: number) {
 // ---------- attachments ----------
 
 async function attachmentList(database: Database, entryId: number) {
-  const rows = await database.query<{ id: number; fileName: string; mediaType: string; size: number; sha256: string; uploadedAt: unknown }>(
+  const rows = await database.query<{
+    id: number;
+    fileName: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    uploadedAt: unknown;
+  }>(
     `select id, file_name as "fileName", media_type as "mediaType", size_bytes as size, sha256, uploaded_at as "uploadedAt"
        from competition_attachments where entry_id = $1 order by id`,
     [entryId],
@@ -448,9 +494,16 @@ async function attachmentList(database: Database, entryId: number) {
 }
 
 /** The entrant (whoever registered it, or its enterprise) attaches files while registration is open. */
-export async function uploadAttachment(database: Database, p: Principal, entryId: number, file: { fileName: string; bytes: Buffer }) {
+export async function uploadAttachment(
+  database: Database,
+  p: Principal,
+  entryId: number,
+  file: { fileName: string; bytes: Buffer },
+) {
   const entry = await getEntry(database, p, entryId);
-  const isEntrant = canOrganiseCompetition(p) || (p.role === 'enterprise_user' && (entry.enterpriseId === p.enterpriseId || entry.enterpriseId === null));
+  const isEntrant =
+    canOrganiseCompetition(p) ||
+    (p.role === 'enterprise_user' && (entry.enterpriseId === p.enterpriseId || entry.enterpriseId === null));
   if (!isEntrant) throw new AppError('forbidden');
   const recognised = recogniseDocument(file.fileName, file.bytes);
   if ('field' in recognised) throw invalid(recognised);
@@ -462,12 +515,28 @@ export async function uploadAttachment(database: Database, p: Principal, entryId
       tx,
       sql`select closes_on::text as "closesOn" from competition_stages where edition_id = ${entry.editionId} and kind = 'registration'`,
     );
-    if (!reg || today > reg.closesOn) throw conflict(`报名已于${reg?.closesOn ?? ''}截止，不能再上传材料`, `registration closed on ${reg?.closesOn ?? ''}; no more attachments`);
-    const [same] = await rowsOf<{ id: number }>(tx, sql`select id from competition_attachments where entry_id = ${entryId} and sha256 = ${sha256}`);
+    if (!reg || today > reg.closesOn)
+      throw conflict(
+        `报名已于${reg?.closesOn ?? ''}截止，不能再上传材料`,
+        `registration closed on ${reg?.closesOn ?? ''}; no more attachments`,
+      );
+    const [same] = await rowsOf<{ id: number }>(
+      tx,
+      sql`select id from competition_attachments where entry_id = ${entryId} and sha256 = ${sha256}`,
+    );
     if (same) return { id: num(same.id), created: false };
-    const [n] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from competition_attachments where entry_id = ${entryId}`);
+    const [n] = await rowsOf<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from competition_attachments where entry_id = ${entryId}`,
+    );
     if (num(n!.n) >= ATTACHMENT_LIMITS.perEntry)
-      throw invalid(problem('file', `每个项目最多上传${ATTACHMENT_LIMITS.perEntry}个附件`, `at most ${ATTACHMENT_LIMITS.perEntry} attachments per project`));
+      throw invalid(
+        problem(
+          'file',
+          `每个项目最多上传${ATTACHMENT_LIMITS.perEntry}个附件`,
+          `at most ${ATTACHMENT_LIMITS.perEntry} attachments per project`,
+        ),
+      );
     const [row] = await rowsOf<{ id: number }>(
       tx,
       sql`insert into competition_attachments (entry_id, file_name, media_type, size_bytes, sha256, content, uploaded_by)
@@ -487,7 +556,10 @@ export async function uploadAttachment(database: Database, p: Principal, entryId
 /** Readable by whoever may read the entry, and by a judge assigned to it. */
 export async function readAttachment(database: Database, p: Principal, entryId: number, attachmentId: number) {
   if (isCompetitionJudge(p)) {
-    const [a] = await database.query(`select 1 from competition_assignments where entry_id = $1 and judge_id = $2`, [entryId, p.userId]);
+    const [a] = await database.query(`select 1 from competition_assignments where entry_id = $1 and judge_id = $2`, [
+      entryId,
+      p.userId,
+    ]);
     if (!a) throw new AppError('not_found');
   } else await getEntry(database, p, entryId);
   const [r] = await database.query<{ fileName: string; mediaType: string; content: Buffer | Uint8Array }>(
@@ -505,7 +577,14 @@ export async function listJudges(database: Database, p: Principal, editionId: nu
   const judges = await database.query<{ id: number; name: string; organisation: string | null }>(
     `select id, display_name as name, organisation from users where role = 'judge' order by id`,
   );
-  const ties = await database.query<{ id: number; judgeId: number; entryId: number | null; code: string | null; organisation: string | null; note: string }>(
+  const ties = await database.query<{
+    id: number;
+    judgeId: number;
+    entryId: number | null;
+    code: string | null;
+    organisation: string | null;
+    note: string;
+  }>(
     `select t.id, t.judge_id as "judgeId", t.entry_id as "entryId", x.code, t.organisation, t.note
        from competition_judge_ties t left join competition_entries x on x.id = t.entry_id where t.edition_id = $1 order by t.id`,
     [editionId],
@@ -519,7 +598,9 @@ export async function listJudges(database: Database, p: Principal, editionId: nu
     id: num(j.id),
     name: j.name,
     organisation: j.organisation,
-    ties: ties.filter((t) => num(t.judgeId) === num(j.id)).map((t) => ({ ...t, id: num(t.id), judgeId: num(t.judgeId), entryId: t.entryId === null ? null : num(t.entryId) })),
+    ties: ties
+      .filter((t) => num(t.judgeId) === num(j.id))
+      .map((t) => ({ ...t, id: num(t.id), judgeId: num(t.judgeId), entryId: t.entryId === null ? null : num(t.entryId) })),
     stageIds: pools.filter((m) => num(m.judgeId) === num(j.id)).map((m) => num(m.stageId)),
   }));
 }
@@ -528,16 +609,36 @@ export async function setPool(database: Database, p: Principal, stageId: number,
   requireOrganiser(p);
   await database.db.transaction(async (tx) => {
     const stage = await stageById(tx, stageId, true);
-    if (!SCORED_STAGES.includes(stage.kind)) throw invalid(problem('stageId', '该阶段不评分，无需评审库', 'this stage is not scored'));
+    if (!SCORED_STAGES.includes(stage.kind))
+      throw invalid(problem('stageId', '该阶段不评分，无需评审库', 'this stage is not scored'));
     const ids = [...new Set(judgeIds)];
     if (ids.length) {
-      const found = await rowsOf<{ id: number }>(tx, sql`select id from users where role = 'judge' and id in ${sql`(${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`}`);
-      if (found.length !== ids.length) throw invalid(problem('judgeIds', '名单中有非评审专家用户', 'a user in the list is not a judge'));
+      const found = await rowsOf<{ id: number }>(
+        tx,
+        sql`select id from users where role = 'judge' and id in ${sql`(${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`}`,
+      );
+      if (found.length !== ids.length)
+        throw invalid(problem('judgeIds', '名单中有非评审专家用户', 'a user in the list is not a judge'));
     }
-    const before = await rowsOf<{ judge_id: number }>(tx, sql`select judge_id from competition_pool_members where stage_id = ${stageId}`);
+    const before = await rowsOf<{ judge_id: number }>(
+      tx,
+      sql`select judge_id from competition_pool_members where stage_id = ${stageId}`,
+    );
     await tx.execute(sql`delete from competition_pool_members where stage_id = ${stageId}`);
-    for (const j of ids) await tx.execute(sql`insert into competition_pool_members (stage_id, judge_id) values (${stageId}, ${j})`);
-    await recordAudit(tx, actorOf(p), 'competition.pool.set', 'competition_stage', stageId, before.map((b) => num(b.judge_id)), ids);
+    for (const j of ids)
+      await tx.execute(sql`insert into competition_pool_members (stage_id, judge_id) values (${stageId}, ${j})`);
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'competition.pool.set',
+      'competition_stage',
+      stageId,
+      before.map((b) => num(b.judge_id)),
+      ids,
+    );
   });
   return { stageId, judgeIds: [...new Set(judgeIds)] };
 }
@@ -550,14 +651,21 @@ export async function declareTie(
   input: { judgeId?: number; entryId?: number; organisation?: string; note: string },
 ) {
   const judgeId = isCompetitionJudge(p) ? p.userId : canOrganiseCompetition(p) ? input.judgeId : undefined;
-  if (judgeId === undefined) throw canOrganiseCompetition(p) ? invalid(problem('judgeId', '请选择评审专家', 'choose the judge')) : new AppError('not_found');
+  if (judgeId === undefined)
+    throw canOrganiseCompetition(p)
+      ? invalid(problem('judgeId', '请选择评审专家', 'choose the judge'))
+      : new AppError('not_found');
   const pr = new Problems();
-  if (!input.entryId && !input.organisation?.trim()) pr.add('organisation', '请填写关联的项目或单位', 'name the project or the organisation');
+  if (!input.entryId && !input.organisation?.trim())
+    pr.add('organisation', '请填写关联的项目或单位', 'name the project or the organisation');
   if (!input.note.trim()) pr.add('note', '请说明关联关系', 'describe the tie');
   pr.throwIfAny();
   return database.db.transaction(async (tx) => {
     if (input.entryId) {
-      const [e] = await rowsOf<{ id: number }>(tx, sql`select id from competition_entries where id = ${input.entryId} and edition_id = ${editionId}`);
+      const [e] = await rowsOf<{ id: number }>(
+        tx,
+        sql`select id from competition_entries where id = ${input.entryId} and edition_id = ${editionId}`,
+      );
       if (!e) throw invalid(problem('entryId', '该项目不属于本届大赛', 'no such project in this edition'));
     }
     const [row] = await rowsOf<{ id: number }>(
@@ -574,14 +682,21 @@ export async function declareTie(
              and (x.id = ${input.entryId ?? 0} or (${input.organisation?.trim() ?? ''} <> '' and (x.entrant_name = ${input.organisation?.trim() ?? ''} or x.organisation = ${input.organisation?.trim() ?? ''})))
           returning a.stage_id, a.entry_id`,
     );
-    await recordAudit(tx, actorOf(p), 'competition.tie.declare', 'competition_judge_tie', num(row!.id), null, { judgeId, ...input, removedAssignments: removed.length });
+    await recordAudit(tx, actorOf(p), 'competition.tie.declare', 'competition_judge_tie', num(row!.id), null, {
+      judgeId,
+      ...input,
+      removedAssignments: removed.length,
+    });
     return { id: num(row!.id), removedAssignments: removed.length };
   });
 }
 
 async function judgeFacts(tx: DbOrTx, editionId: number, judgeIds: number[]): Promise<JudgeFacts[]> {
   if (!judgeIds.length) return [];
-  const list = sql.join(judgeIds.map((i) => sql`${i}`), sql`, `);
+  const list = sql.join(
+    judgeIds.map((i) => sql`${i}`),
+    sql`, `,
+  );
   const users = await rowsOf<{ id: number; name: string; organisation: string | null }>(
     tx,
     sql`select id, display_name as name, organisation from users where id in (${list}) order by id`,
@@ -594,21 +709,41 @@ async function judgeFacts(tx: DbOrTx, editionId: number, judgeIds: number[]): Pr
     judgeId: num(u.id),
     name: u.name,
     organisation: u.organisation,
-    ties: ties.filter((t) => num(t.judge_id) === num(u.id)).map((t) => ({ entryId: t.entry_id === null ? null : num(t.entry_id), organisation: t.organisation, note: t.note })),
+    ties: ties
+      .filter((t) => num(t.judge_id) === num(u.id))
+      .map((t) => ({ entryId: t.entry_id === null ? null : num(t.entry_id), organisation: t.organisation, note: t.note })),
   }));
 }
 
-async function stageEntries(tx: DbOrTx, stage: Stage): Promise<(EntryParty & { code: string; group: Group; registeredAt: string })[]> {
-  const rows = await rowsOf<{ id: number; entrant_name: string; organisation: string | null; code: string; group: Group; registered_at: unknown }>(
+async function stageEntries(
+  tx: DbOrTx,
+  stage: Stage,
+): Promise<(EntryParty & { code: string; group: Group; registeredAt: string })[]> {
+  const rows = await rowsOf<{
+    id: number;
+    entrant_name: string;
+    organisation: string | null;
+    code: string;
+    group: Group;
+    registered_at: unknown;
+  }>(
     tx,
     sql`select id, entrant_name, organisation, code, "group", registered_at from competition_entries
          where edition_id = ${stage.editionId} and eligible and reached_stage >= ${stage.kind}::competition_stage_kind order by code`,
   );
-  return rows.map((r) => ({ entryId: num(r.id), entrantName: r.entrant_name, organisation: r.organisation, code: r.code, group: r.group, registeredAt: iso(r.registered_at) }));
+  return rows.map((r) => ({
+    entryId: num(r.id),
+    entrantName: r.entrant_name,
+    organisation: r.organisation,
+    code: r.code,
+    group: r.group,
+    registeredAt: iso(r.registered_at),
+  }));
 }
 
 function assertNotPublished(stage: Stage): void {
-  if (stage.publishedAt) throw conflict('该阶段结果已公布，不能再更改', 'the results of this stage are published; it can no longer change');
+  if (stage.publishedAt)
+    throw conflict('该阶段结果已公布，不能再更改', 'the results of this stage are published; it can no longer change');
 }
 
 /** Assigns the pool's judges to every project of the stage that lacks them; conflicted pairs are skipped with reasons. */
@@ -618,13 +753,22 @@ export async function autoAssign(database: Database, p: Principal, stageId: numb
     const stage = await stageById(tx, stageId, true);
     assertNotPublished(stage);
     if (!SCORED_STAGES.includes(stage.kind)) throw invalid(problem('stageId', '该阶段不评分', 'this stage is not scored'));
-    const pool = await rowsOf<{ judge_id: number }>(tx, sql`select judge_id from competition_pool_members where stage_id = ${stageId}`);
-    const judges = await judgeFacts(tx, stage.editionId, pool.map((r) => num(r.judge_id)));
-    const entries = await stageEntries(tx, stage);
-    const existing = (await rowsOf<{ entry_id: number; judge_id: number }>(
+    const pool = await rowsOf<{ judge_id: number }>(
       tx,
-      sql`select entry_id, judge_id from competition_assignments where stage_id = ${stageId}`,
-    )).map((a) => ({ entryId: num(a.entry_id), judgeId: num(a.judge_id) }));
+      sql`select judge_id from competition_pool_members where stage_id = ${stageId}`,
+    );
+    const judges = await judgeFacts(
+      tx,
+      stage.editionId,
+      pool.map((r) => num(r.judge_id)),
+    );
+    const entries = await stageEntries(tx, stage);
+    const existing = (
+      await rowsOf<{ entry_id: number; judge_id: number }>(
+        tx,
+        sql`select entry_id, judge_id from competition_assignments where stage_id = ${stageId}`,
+      )
+    ).map((a) => ({ entryId: num(a.entry_id), judgeId: num(a.judge_id) }));
     const plan = planAssignments(entries, judges, stage.judgesPerEntry, existing);
     for (const a of plan.assignments)
       await tx.execute(
@@ -659,13 +803,18 @@ export async function assignJudge(database: Database, p: Principal, stageId: num
     const reasons = conflictsOf(judge, entry);
     if (reasons.length)
       throw invalid(
-        problem('judgeId', `存在利益冲突，不能分配：${reasons.map((r) => r.zh).join('；')}`, `conflict of interest, not assigned: ${reasons.map((r) => r.en).join('; ')}`),
+        problem(
+          'judgeId',
+          `存在利益冲突，不能分配：${reasons.map((r) => r.zh).join('；')}`,
+          `conflict of interest, not assigned: ${reasons.map((r) => r.en).join('; ')}`,
+        ),
       );
     const ins = await rowsOf(
       tx,
       sql`insert into competition_assignments (stage_id, entry_id, judge_id) values (${stageId}, ${entryId}, ${judgeId}) on conflict do nothing returning entry_id`,
     );
-    if (ins.length) await recordAudit(tx, actorOf(p), 'competition.assign', 'competition_stage', stageId, null, { entryId, judgeId });
+    if (ins.length)
+      await recordAudit(tx, actorOf(p), 'competition.assign', 'competition_stage', stageId, null, { entryId, judgeId });
     return { created: ins.length > 0 };
   });
 }
@@ -705,9 +854,23 @@ export async function myAssignments(database: Database, p: Principal) {
   if (!isCompetitionJudge(p)) throw new AppError('not_found');
   const today = todayShanghai();
   const rows = await database.query<{
-    stageId: number; kind: StageKind; year: number; opensOn: string; closesOn: string; publishedAt: unknown; rubric: Criterion[];
-    entryId: number; code: string; group: Group; trackZh: string; trackEn: string; projectName: string; summary: string;
-    criteria: Record<string, number> | null; totalCenti: number | null; comment: string | null;
+    stageId: number;
+    kind: StageKind;
+    year: number;
+    opensOn: string;
+    closesOn: string;
+    publishedAt: unknown;
+    rubric: Criterion[];
+    entryId: number;
+    code: string;
+    group: Group;
+    trackZh: string;
+    trackEn: string;
+    projectName: string;
+    summary: string;
+    criteria: Record<string, number> | null;
+    totalCenti: number | null;
+    comment: string | null;
   }>(
     `select s.id as "stageId", s.kind, ed.year, s.opens_on::text as "opensOn", s.closes_on::text as "closesOn", s.published_at as "publishedAt", s.rubric,
             x.id as "entryId", x.code, x."group", t.name_zh as "trackZh", t.name_en as "trackEn", x.project_name as "projectName", x.summary,
@@ -738,8 +901,11 @@ export async function myAssignments(database: Database, p: Principal) {
     trackEn: r.trackEn,
     projectName: r.projectName,
     summary: r.summary,
-    attachments: files.filter((f) => num(f.entryId) === num(r.entryId)).map((f) => ({ id: num(f.id), fileName: f.fileName, size: num(f.size) })),
-    myScore: r.totalCenti === null ? null : { criteria: r.criteria ?? {}, totalCenti: num(r.totalCenti), comment: r.comment ?? '' },
+    attachments: files
+      .filter((f) => num(f.entryId) === num(r.entryId))
+      .map((f) => ({ id: num(f.id), fileName: f.fileName, size: num(f.size) })),
+    myScore:
+      r.totalCenti === null ? null : { criteria: r.criteria ?? {}, totalCenti: num(r.totalCenti), comment: r.comment ?? '' },
   }));
 }
 
@@ -761,7 +927,10 @@ export async function submitScore(
     const stage = await stageById(tx, stageId, true);
     assertNotPublished(stage);
     if (!stageOpenOn(stage, today))
-      throw conflict(`评分时间为${stage.opensOn}至${stage.closesOn}，当前不在评分期内`, `scoring runs from ${stage.opensOn} to ${stage.closesOn}; it is not open today`);
+      throw conflict(
+        `评分时间为${stage.opensOn}至${stage.closesOn}，当前不在评分期内`,
+        `scoring runs from ${stage.opensOn} to ${stage.closesOn}; it is not open today`,
+      );
     const t = weightedTotal(stage.rubric, input.scores);
     if ('problems' in t) throw invalid(...t.problems);
     const comment = (input.comment ?? '').trim();
@@ -773,11 +942,19 @@ export async function submitScore(
       values (${stageId}, ${entryId}, ${p.userId}, ${JSON.stringify(t.criteria)}::jsonb, ${t.totalCenti}, ${comment})
       on conflict (stage_id, entry_id, judge_id) do update set criteria = excluded.criteria, total_centi = excluded.total_centi,
         comment = excluded.comment, updated_at = now()`);
-    await recordAudit(tx, actorOf(p), before ? 'competition.score.revise' : 'competition.score.submit', 'competition_entry', entryId, before ?? null, {
-      stageId,
-      criteria: t.criteria,
-      totalCenti: t.totalCenti,
-    });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      before ? 'competition.score.revise' : 'competition.score.submit',
+      'competition_entry',
+      entryId,
+      before ?? null,
+      {
+        stageId,
+        criteria: t.criteria,
+        totalCenti: t.totalCenti,
+      },
+    );
     return { stageId, entryId, totalCenti: t.totalCenti, criteria: t.criteria };
   });
 }
@@ -807,7 +984,9 @@ export async function rankStage(database: Database, p: Principal, stageId: numbe
           entryId: e.entryId,
           code: e.code,
           registeredAt: e.registeredAt,
-          scores: scores.filter((s) => num(s.entry_id) === e.entryId).map((s) => ({ totalCenti: num(s.total_centi), criteria: s.criteria })),
+          scores: scores
+            .filter((s) => num(s.entry_id) === e.entryId)
+            .map((s) => ({ totalCenti: num(s.total_centi), criteria: s.criteria })),
         })),
         stage.rubric,
         rules,
@@ -844,8 +1023,20 @@ export async function rankStage(database: Database, p: Principal, stageId: numbe
 
 async function stageResultsTx(tx: DbOrTx, stageId: number) {
   const rows = await rowsOf<{
-    entryId: number; code: string; projectName: string; entrantName: string; group: Group; trackZh: string; trackEn: string; unitZh: string | null;
-    rank: number; scoreCenti: number; judges: number; advanced: boolean; recommendation: string | null; explanation: unknown;
+    entryId: number;
+    code: string;
+    projectName: string;
+    entrantName: string;
+    group: Group;
+    trackZh: string;
+    trackEn: string;
+    unitZh: string | null;
+    rank: number;
+    scoreCenti: number;
+    judges: number;
+    advanced: boolean;
+    recommendation: string | null;
+    explanation: unknown;
   }>(
     tx,
     sql`select r.entry_id as "entryId", x.code, x.project_name as "projectName", x.entrant_name as "entrantName", r."group",
@@ -854,7 +1045,13 @@ async function stageResultsTx(tx: DbOrTx, stageId: number) {
           from competition_results r join competition_entries x on x.id = r.entry_id join competition_tracks t on t.id = x.track_id
           left join units u on u.code = x.unit_code where r.stage_id = ${stageId} order by r."group", r.rank`,
   );
-  return rows.map((r) => ({ ...r, entryId: num(r.entryId), rank: num(r.rank), scoreCenti: num(r.scoreCenti), judges: num(r.judges) }));
+  return rows.map((r) => ({
+    ...r,
+    entryId: num(r.entryId),
+    rank: num(r.rank),
+    scoreCenti: num(r.scoreCenti),
+    judges: num(r.judges),
+  }));
 }
 
 export async function stageResults(database: Database, p: Principal, stageId: number) {
@@ -879,7 +1076,10 @@ export async function publishStage(database: Database, p: Principal, stageId: nu
                where r.stage_id = ${stageId} and r.entry_id = x.id and r.advanced and x.reached_stage = ${stage.kind} returning x.id`,
         )
       : [];
-    await recordAudit(tx, actorOf(p), 'competition.stage.publish', 'competition_stage', stageId, null, { advanced: moved.length, to: next });
+    await recordAudit(tx, actorOf(p), 'competition.stage.publish', 'competition_stage', stageId, null, {
+      advanced: moved.length,
+      to: next,
+    });
     return { publishedStageId: stageId, advanced: moved.length, nextStage: next };
   });
 }
@@ -931,9 +1131,13 @@ export async function recommendationList(database: Database, p: Principal, editi
 // ---------- roadshow and investment ----------
 
 async function entryForFollowUp(tx: DbOrTx, entryId: number) {
-  const [e] = await rowsOf<{ reached_stage: StageKind }>(tx, sql`select reached_stage from competition_entries where id = ${entryId}`);
+  const [e] = await rowsOf<{ reached_stage: StageKind }>(
+    tx,
+    sql`select reached_stage from competition_entries where id = ${entryId}`,
+  );
   if (!e) throw new AppError('not_found');
-  if (e.reached_stage !== 'roadshow') throw invalid(problem('entryId', '该项目未进入路演', 'the project has not reached the roadshow'));
+  if (e.reached_stage !== 'roadshow')
+    throw invalid(problem('entryId', '该项目未进入路演', 'the project has not reached the roadshow'));
 }
 
 export async function recordInterest(
@@ -961,13 +1165,23 @@ export async function recordInvestment(
   database: Database,
   p: Principal,
   entryId: number,
-  input: { fundName: string; fundLevel: 'national' | 'provincial' | 'city' | 'district'; amountYuan: number; status: string; statusOn: string; note?: string },
+  input: {
+    fundName: string;
+    fundLevel: 'national' | 'provincial' | 'city' | 'district';
+    amountYuan: number;
+    status: string;
+    statusOn: string;
+    note?: string;
+  },
 ) {
   requireOrganiser(p);
   if (!input.fundName.trim()) throw invalid(problem('fundName', '请填写基金名称', 'the fund is required'));
   return database.db.transaction(async (tx) => {
     await entryForFollowUp(tx, entryId);
-    const [before] = await rowsOf(tx, sql`select amount_yuan, status from competition_investments where entry_id = ${entryId} and fund_name = ${input.fundName.trim()}`);
+    const [before] = await rowsOf(
+      tx,
+      sql`select amount_yuan, status from competition_investments where entry_id = ${entryId} and fund_name = ${input.fundName.trim()}`,
+    );
     const [row] = await rowsOf<{ id: number }>(
       tx,
       sql`insert into competition_investments (entry_id, fund_name, fund_level, amount_yuan, status, status_on, note)
@@ -975,14 +1189,31 @@ export async function recordInvestment(
           on conflict (entry_id, fund_name) do update set fund_level = excluded.fund_level, amount_yuan = excluded.amount_yuan,
             status = excluded.status, status_on = excluded.status_on, note = excluded.note returning id`,
     );
-    await recordAudit(tx, actorOf(p), 'competition.investment.record', 'competition_investment', num(row!.id), before ?? null, input);
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'competition.investment.record',
+      'competition_investment',
+      num(row!.id),
+      before ?? null,
+      input,
+    );
     return { id: num(row!.id) };
   });
 }
 
 export async function followUp(database: Database, p: Principal, editionId: number) {
   requireOrganiser(p);
-  const rows = await database.query<{ entryId: number; code: string; projectName: string; entrantName: string; interests: number; strong: number; invested: number; disbursed: number }>(
+  const rows = await database.query<{
+    entryId: number;
+    code: string;
+    projectName: string;
+    entrantName: string;
+    interests: number;
+    strong: number;
+    invested: number;
+    disbursed: number;
+  }>(
     `select x.id as "entryId", x.code, x.project_name as "projectName", x.entrant_name as "entrantName",
             (select count(*)::int from competition_investor_interests i where i.entry_id = x.id) as interests,
             (select count(*)::int from competition_investor_interests i where i.entry_id = x.id and i.level = 'strong') as strong,
