@@ -435,13 +435,11 @@ export function OrganiserView({ canOrganise }: { canOrganise: boolean }) {
   const [editions, setEditions] = useState<Edition[] | null>(null);
   const [editionId, setEditionId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const load = useCallback(() => {
     fetchEditions()
       .then((eds) => {
         setEditions(eds);
         setEditionId((old) => old ?? eds[0]?.id ?? null);
-        setVersion((v) => v + 1);
       })
       .catch((e: unknown) => setError(errorText(e, pick)));
   }, [pick]);
@@ -466,7 +464,7 @@ export function OrganiserView({ canOrganise }: { canOrganise: boolean }) {
         ))}
       </Space>
       <Tabs
-        key={`${edition.id}-${version}`}
+        key={edition.id}
         items={[
           {
             key: 'entries',
