@@ -178,7 +178,7 @@ describe('a competition season in the browser', () => {
     await city.getByRole('tab', { name: '排名与公布' }).click();
     await city.getByTestId('rank').click();
     await city.getByTestId('results-table').locator('tr', { hasText: '2035-M-002' }).waitFor();
-    const first = await city.getByTestId('results-table').locator('tbody tr').first().textContent();
+    const first = await city.getByTestId('results-table').locator('tbody tr.ant-table-row').first().textContent();
     expect(first).toContain('2035-M-002');
     expect(first).toContain('91.00');
     await city.getByTestId('publish').click();
