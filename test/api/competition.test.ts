@@ -46,9 +46,13 @@ describe.each(ENGINES)('competition API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
-    [city, ent, judge, judge2, lixia] = await Promise.all(
-      ['city', 'enterprise', 'judge', 'judge2', 'lixia'].map((u) => signIn(s.app, u)),
-    );
+    [city, ent, judge, judge2, lixia] = await Promise.all([
+      signIn(s.app, 'city'),
+      signIn(s.app, 'enterprise'),
+      signIn(s.app, 'judge'),
+      signIn(s.app, 'judge2'),
+      signIn(s.app, 'lixia'),
+    ]);
   });
   afterAll(() => s.close());
 

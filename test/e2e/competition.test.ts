@@ -45,10 +45,11 @@ beforeAll(async () => {
   editionId = ed.id;
   stageId = ed.stages.find((s) => s.kind === 'preliminary')!.id;
   // Two teams registered on paper beforehand; a third is entered in the browser below.
-  for (const [teamName, organisation] of [
+  const teams: [string, string][] = [
     ['泉城芯团队', '济南大学'],
     ['明湖团队', '山东大学'],
-  ])
+  ];
+  for (const [teamName, organisation] of teams)
     await city.send('POST', `/api/competition/editions/${editionId}/entries`, {
       group: 'maker',
       trackId: ed.tracks[0]!.id,
@@ -153,7 +154,9 @@ describe('a competition season in the browser', () => {
         const card = phone.getByTestId(`judge-card-${a.code}`);
         await card.getByTestId('score-open').click();
         for (const key of ['innovation', 'market', 'business_model', 'team', 'social_value'])
-          await card.locator(`input[data-testid="score-input-${key}"], [data-testid="score-input-${key}"] input`).fill(String(quality[a.code]));
+          await card
+            .locator(`input[data-testid="score-input-${key}"], [data-testid="score-input-${key}"] input`)
+            .fill(String(quality[a.code]));
         expect(await card.getByTestId('score-total').textContent()).toContain(`${quality[a.code]}.00`);
         if (a === mine[0]) await shot(phone, 'judge-phone-scoring');
         await card.getByTestId('score-submit').click();
