@@ -86,6 +86,7 @@ export function EntrantView() {
   const { message } = App.useApp();
   const [editions, setEditions] = useState<Edition[]>([]);
   const [ids, setIds] = useState<number[] | null>(null);
+  const [entered, setEntered] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Fields>();
   const [saving, setSaving] = useState(false);
@@ -94,12 +95,17 @@ export function EntrantView() {
       .then(([eds, entries]) => {
         setEditions(eds);
         setIds(entries.map((x) => x.id));
+        setEntered(entries.map((x) => x.editionId));
       })
       .catch((e: unknown) => setError(errorText(e, pick)));
   }, [pick]);
   useEffect(load, [load]);
   const today = todayIso();
-  const open = editions.find((e) => e.stages.some((s) => s.kind === 'registration' && s.opensOn <= today && today <= s.closesOn));
+  // One registration per enterprise and edition (the server refuses a second): the form hides once registered.
+  const open = editions.find(
+    (e) =>
+      !entered.includes(e.id) && e.stages.some((s) => s.kind === 'registration' && s.opensOn <= today && today <= s.closesOn),
+  );
   const submit = async (v: Fields) => {
     if (!open) return;
     setSaving(true);
