@@ -23,6 +23,7 @@ import { creditRoutes } from '../modules/credit/routes.ts';
 import { financingRoutes } from '../modules/financing/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
+import { competitionRoutes } from '../modules/competition/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   tierRoutes(app, ctx);
   measureRoutes(app, ctx);
   eventRoutes(app, ctx);
+  await competitionRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

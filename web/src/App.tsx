@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
 import { ReferenceDataProvider } from './auth/ReferenceData.tsx';
 import { PageSpinner } from './components/PageSpinner.tsx';
@@ -45,6 +45,8 @@ const MeasureReportPage = lazy(() => import('./pages/measures/ReportPage.tsx'));
 const EventsPage = lazy(() => import('./pages/events/EventsPage.tsx'));
 const CheckinPage = lazy(() => import('./pages/events/CheckinPage.tsx'));
 const TalentPage = lazy(() => import('./pages/talent/TalentPage.tsx'));
+const CompetitionPage = lazy(() => import('./pages/competition/CompetitionPage.tsx'));
+const PublicCompetitionResultsPage = lazy(() => import('./pages/competition/PublicResultsPage.tsx'));
 
 function SignedInRoutes() {
   return (
@@ -80,6 +82,7 @@ function SignedInRoutes() {
           <Route path="events" element={<EventsPage />} />
           <Route path="events/check-in" element={<CheckinPage />} />
           <Route path="talent" element={<TalentPage />} />
+          <Route path="competition" element={<CompetitionPage />} />
           {CAPABILITIES.filter((c) => !c.built).map((c) => (
             <Route key={c.path} path={c.path.slice(1)} element={<NotBuiltPage label={c.label} />} />
           ))}
@@ -93,6 +96,14 @@ function SignedInRoutes() {
 /** Signed out, every URL shows the sign-in page, so after sign-in the user lands where they aimed. */
 function Gate() {
   const { state } = useAuth();
+  // The competition's published results are public: shown signed in or not.
+  const { pathname } = useLocation();
+  if (pathname === '/public/competition')
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <PublicCompetitionResultsPage />
+      </Suspense>
+    );
   if (state.status === 'loading') return <PageSpinner />;
   return (
     <Suspense fallback={<PageSpinner />}>

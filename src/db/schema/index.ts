@@ -10,3 +10,4 @@ export * from './tiers.ts';
 export * from './case-documents.ts';
 export * from './measures.ts';
 export * from './events.ts';
+export * from './competition.ts';

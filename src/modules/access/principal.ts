@@ -337,3 +337,37 @@ export function eventStatsScope(p: Principal): { kind: 'all' } | { kind: 'unit';
   if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
   return null;
 }
+
+// ---------- competition (issue 10: 创客济南) ----------
+
+/** The organiser (市工信局): editions, stages, judges, assignment, ranking, publication, roadshows, investments. */
+export function canOrganiseCompetition(p: Principal): boolean {
+  return p.role === 'city_officer';
+}
+
+/**
+ * Who sees which entries with their entrants' names: the organiser all, a district officer those of
+ * the unit, an enterprise user its own. Judges never see entrants: only the blind project code.
+ */
+export type CompetitionScope =
+  | { kind: 'all' }
+  | { kind: 'unit'; unitCode: string }
+  | { kind: 'entrant'; userId: number; enterpriseId: number | null }
+  | { kind: 'none' };
+
+export function competitionScope(p: Principal): CompetitionScope {
+  if (p.role === 'city_officer') return { kind: 'all' };
+  if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
+  if (p.role === 'enterprise_user' && p.enterpriseId) return { kind: 'entrant', userId: p.userId, enterpriseId: p.enterpriseId };
+  return { kind: 'none' };
+}
+
+/** An enterprise registers itself (enterprise group); the organiser also enters registrations received on paper. */
+export function canRegisterForCompetition(p: Principal): boolean {
+  return (p.role === 'enterprise_user' && p.enterpriseId !== null) || p.role === 'city_officer';
+}
+
+/** A judge scores only the projects assigned to them (checked against the assignment row). */
+export function isCompetitionJudge(p: Principal): boolean {
+  return p.role === 'judge';
+}

@@ -6,6 +6,7 @@ import { verifyAudit } from '../audit/service.ts';
 import { generateDataset, summariseDataset } from './generate.ts';
 import { FINANCING_DEMO_USERS } from './financing.ts';
 import { MEASURES_DEMO_USERS } from './measures.ts';
+import { COMPETITION_DEMO_USERS } from './competition.ts';
 import { DEMO_PASSWORD, ensureUnits, isSeeded, nameInitials, seedDatabase, type SeedSummary } from './service.ts';
 
 const KEY = '00112233445566778899aabbccddeeff';
@@ -54,7 +55,9 @@ describe.each(ENGINES)('seedDatabase on %s', (engine) => {
     expect(await count('titles')).toBe(s.titles);
     expect(await count('carriers')).toBe(ds.carriers.length);
     expect(await count('residencies')).toBe(s.residencies);
-    expect(await count('users')).toBe(ds.users.length + FINANCING_DEMO_USERS.length + MEASURES_DEMO_USERS.length);
+    expect(await count('users')).toBe(
+      ds.users.length + FINANCING_DEMO_USERS.length + MEASURES_DEMO_USERS.length + COMPETITION_DEMO_USERS.length,
+    );
     expect(await count('financing_loans')).toBe(summary.financing!.loans);
     expect(await count('units')).toBe(15);
     expect(summary.enterprises).toBe(N);
@@ -106,7 +109,9 @@ describe.each(ENGINES)('seedDatabase on %s', (engine) => {
       carrier_id: number | null;
       password_hash: string;
     }>(`select username, role, unit_code, enterprise_id, carrier_id, password_hash from users order by id`);
-    expect(users).toHaveLength(11 + FINANCING_DEMO_USERS.length + MEASURES_DEMO_USERS.length);
+    expect(users).toHaveLength(
+      11 + FINANCING_DEMO_USERS.length + MEASURES_DEMO_USERS.length + COMPETITION_DEMO_USERS.length,
+    );
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
     expect(await argon2.verify(users[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
     const ent = users.find((u) => u.username === 'enterprise')!;

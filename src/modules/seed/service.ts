@@ -19,6 +19,7 @@ import { seedCredit } from './credit.ts';
 import { seedEvents } from './events.ts';
 import { seedDeclaredFacts } from './tiers.ts';
 import { seedMeasures } from './measures.ts';
+import { seedCompetition } from './competition.ts';
 
 export { DEMO_PASSWORD };
 
@@ -383,6 +384,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedDeclaredFacts(tx, ds.seed, ds.asOf);
     await seedMeasures(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedEvents(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher });
+    await seedCompetition(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).

@@ -1,0 +1,188 @@
+/** Types and calls of the competition endpoints (docs/api-contract.md, "Competition"). */
+import { request, toQueryString } from '../../api/client.ts';
+import type { Bilingual } from '../../api/types.ts';
+
+export type Group = 'enterprise' | 'maker';
+export type StageKind = 'registration' | 'preliminary' | 'semi_final' | 'final' | 'roadshow';
+export const SCORED: StageKind[] = ['preliminary', 'semi_final', 'final'];
+
+export interface Criterion {
+  key: string;
+  zh: string;
+  en: string;
+  weight: number;
+}
+export interface Stage {
+  id: number;
+  editionId: number;
+  kind: StageKind;
+  opensOn: string;
+  closesOn: string;
+  rubric: Criterion[];
+  judgesPerEntry: number;
+  minJudges: number;
+  trimAtLeast: number;
+  advanceCount: number | null;
+  advanceSharePercent: number | null;
+  rankedAt: string | null;
+  publishedAt: string | null;
+}
+export interface Edition {
+  id: number;
+  year: number;
+  name: string;
+  entries: number;
+  tracks: { id: number; code: string; nameZh: string; nameEn: string }[];
+  stages: Stage[];
+}
+export interface Rule {
+  rule: string;
+  passed: boolean;
+  reason: Bilingual;
+}
+export interface Entry {
+  id: number;
+  editionId: number;
+  year: number;
+  code: string;
+  group: Group;
+  trackZh: string;
+  trackEn: string;
+  projectName: string;
+  summary: string;
+  entrantName: string;
+  organisation: string | null;
+  leaderName: string;
+  unitZh: string | null;
+  eligible: boolean;
+  eligibility: { rules: Rule[]; on: string };
+  reachedStage: StageKind;
+  registeredAt: string;
+}
+export interface EntryDetail extends Entry {
+  attachments: { id: number; fileName: string; size: number }[];
+  results: {
+    kind: StageKind;
+    rank: number;
+    scoreCenti: number;
+    judges: number;
+    advanced: boolean;
+    recommendation: string | null;
+  }[];
+}
+export interface Judge {
+  id: number;
+  name: string;
+  organisation: string | null;
+  ties: { id: number; entryId: number | null; code: string | null; organisation: string | null; note: string }[];
+  stageIds: number[];
+}
+export interface AssignPlan {
+  added: number;
+  conflicts: { entryId: number; judgeId: number; code: string; judgeName: string; reasons: Bilingual[] }[];
+  shortfalls: { entryId: number; code: string; wanted: number; got: number }[];
+}
+export interface Progress {
+  stage: Stage;
+  rankable: boolean;
+  items: {
+    entryId: number;
+    code: string;
+    group: Group;
+    entrantName: string;
+    judges: { judgeId: number; name: string; scored: boolean }[];
+    scored: number;
+    complete: boolean;
+  }[];
+}
+export interface Result {
+  entryId: number;
+  code: string;
+  projectName: string;
+  entrantName: string;
+  group: Group;
+  trackZh: string;
+  trackEn: string;
+  unitZh: string | null;
+  rank: number;
+  scoreCenti: number;
+  judges: number;
+  advanced: boolean;
+  recommendation: 'national' | 'provincial' | null;
+  explanation?: {
+    scored: number;
+    used: number;
+    dropped: { highest: number; lowest: number } | null;
+    tieBreak: Bilingual | null;
+    advanced: Bilingual | null;
+  };
+}
+export interface RankOutcome {
+  status: 'ranked' | 'incomplete';
+  incomplete: { code: string; scored: number; required: number; group: Group }[];
+  results: Result[];
+}
+export interface Assignment {
+  stageId: number;
+  stageKind: StageKind;
+  year: number;
+  opensOn: string;
+  closesOn: string;
+  open: boolean;
+  rubric: Criterion[];
+  entryId: number;
+  code: string;
+  group: Group;
+  trackZh: string;
+  trackEn: string;
+  projectName: string;
+  summary: string;
+  attachments: { id: number; fileName: string; size: number }[];
+  myScore: { criteria: Record<string, number>; totalCenti: number; comment: string } | null;
+}
+export interface FollowUp {
+  entryId: number;
+  code: string;
+  projectName: string;
+  entrantName: string;
+  interests: number;
+  strong: number;
+  invested: number;
+  disbursed: number;
+}
+export interface PublicStage {
+  stageId: number;
+  year: number;
+  editionName: string;
+  kind: StageKind;
+  publishedAt: string;
+  results: Result[];
+}
+
+export const fetchEditions = () => request<Edition[]>('/api/competition/editions');
+export const fetchEntries = (q: { editionId?: number; group?: Group }) =>
+  request<Entry[]>(`/api/competition/entries${toQueryString(q)}`);
+export const fetchEntry = (id: number) => request<EntryDetail>(`/api/competition/entries/${id}`);
+export const register = (editionId: number, body: Record<string, unknown>) =>
+  request<EntryDetail>(`/api/competition/editions/${editionId}/entries`, { method: 'POST', body });
+export function uploadAttachment(entryId: number, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return request<{ id: number }>(`/api/competition/entries/${entryId}/attachments`, { method: 'POST', form });
+}
+export const fetchJudges = (editionId: number) => request<Judge[]>(`/api/competition/editions/${editionId}/judges`);
+export const setPool = (stageId: number, judgeIds: number[]) =>
+  request(`/api/competition/stages/${stageId}/pool`, { method: 'PUT', body: { judgeIds } });
+export const autoAssign = (stageId: number) =>
+  request<AssignPlan>(`/api/competition/stages/${stageId}/assign`, { method: 'POST' });
+export const fetchProgress = (stageId: number) => request<Progress>(`/api/competition/stages/${stageId}/progress`);
+export const rankStage = (stageId: number) => request<RankOutcome>(`/api/competition/stages/${stageId}/rank`, { method: 'POST' });
+export const fetchResults = (stageId: number) =>
+  request<{ results: Result[]; tieBreak: Bilingual }>(`/api/competition/stages/${stageId}/results`);
+export const publishStage = (stageId: number) =>
+  request<{ advanced: number; nextStage: StageKind | null }>(`/api/competition/stages/${stageId}/publish`, { method: 'POST' });
+export const fetchFollowUp = (editionId: number) => request<FollowUp[]>(`/api/competition/editions/${editionId}/follow-up`);
+export const fetchMyAssignments = () => request<Assignment[]>('/api/competition/my-assignments');
+export const submitScore = (stageId: number, entryId: number, scores: Record<string, number>, comment: string) =>
+  request(`/api/competition/stages/${stageId}/scores/${entryId}`, { method: 'PUT', body: { scores, comment } });
+export const fetchPublic = () => request<{ tieBreak: Bilingual; stages: PublicStage[] }>('/api/competition/public/results');
