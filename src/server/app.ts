@@ -21,6 +21,7 @@ import { caseDocumentRoutes } from '../modules/cases/case-document-routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
 import { financingRoutes } from '../modules/financing/routes.ts';
+import { ipRoutes } from '../modules/ip/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   dashboardRoutes(app, ctx);
   creditRoutes(app, ctx);
   financingRoutes(app, ctx);
+  ipRoutes(app, ctx);
   tierRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
