@@ -17,6 +17,7 @@ import { seedFinancing, type FinancingSeedSummary } from './financing.ts';
 import { DEFAULT_AS_OF, DEMO_PASSWORD, generateDataset, summariseDataset, type Dataset } from './generate.ts';
 import { seedCredit } from './credit.ts';
 import { seedDeclaredFacts } from './tiers.ts';
+import { seedIp } from './ip.ts';
 
 export { DEMO_PASSWORD };
 
@@ -379,6 +380,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedCredit(tx, { seed: ds.seed, asOf: ds.asOf });
     result.financing = await seedFinancing(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedDeclaredFacts(tx, ds.seed, ds.asOf);
+    await seedIp(tx, { seed: ds.seed, asOf: ds.asOf });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).
