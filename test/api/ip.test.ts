@@ -54,9 +54,16 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
-    [ent, bank, bank2, guarantee, city, lixia, gaoxin] = await Promise.all(
-      ['enterprise', 'bank', 'bank2', 'guarantee', 'city', 'lixia', 'gaoxin'].map((u) => signIn(s.app, u)),
-    );
+    const sign = (u: string) => signIn(s.app, u);
+    [ent, bank, bank2, guarantee, city, lixia, gaoxin] = await Promise.all([
+      sign('enterprise'),
+      sign('bank'),
+      sign('bank2'),
+      sign('guarantee'),
+      sign('city'),
+      sign('lixia'),
+      sign('gaoxin'),
+    ]);
     const [u] = await q<{ enterprise_id: number; unit_code: string }>(
       `select u.enterprise_id, e.unit_code from users u join enterprises e on e.id = u.enterprise_id where u.username = 'enterprise'`,
     );
