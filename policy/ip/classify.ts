@@ -96,7 +96,8 @@ export function classOf(kind: IpKind, date: string, used?: UsedParam[]): IpClass
 export function inForce(item: IpItem, date: string, used?: UsedParam[]): Bilingual | null {
   if (item.legalStatus !== 'valid')
     return { zh: `法律状态为“${STATUS_ZH[item.legalStatus]}”，不是有效`, en: `legal status is ${item.legalStatus}, not valid` };
-  if (!item.grantedOn || item.grantedOn > date) return { zh: '评价日尚未授权（登记）', en: 'not granted (registered) on the date' };
+  if (!item.grantedOn || item.grantedOn > date)
+    return { zh: '评价日尚未授权（登记）', en: 'not granted (registered) on the date' };
   const prot = protection(item, used);
   if (prot && prot.end < date) return { zh: `保护期已于${prot.end}届满`, en: `the term ended on ${prot.end}` };
   return null;
@@ -116,7 +117,10 @@ export function classify(item: IpItem, date: string): Classification {
   const cls = classOf(item.kind, date, used);
   reasons.push(
     cls === 'I'
-      ? { zh: 'Ⅰ类知识产权（发明专利、植物新品种、集成电路布图设计）', en: 'class Ⅰ (invention patent, plant variety, IC layout)' }
+      ? {
+          zh: 'Ⅰ类知识产权（发明专利、植物新品种、集成电路布图设计）',
+          en: 'class Ⅰ (invention patent, plant variety, IC layout)',
+        }
       : cls === 'II'
         ? { zh: 'Ⅱ类知识产权（实用新型、外观设计、软件著作权）', en: 'class Ⅱ (utility model, design, software copyright)' }
         : { zh: '商标不属于Ⅰ类或Ⅱ类', en: 'trademarks are neither class Ⅰ nor class Ⅱ' },
@@ -147,18 +151,28 @@ export function classify(item: IpItem, date: string): Classification {
         zh: `受让于${item.acquiredOn ?? '（未填）'}，转让未满${months}个月，不计入`,
         en: `acquired on ${item.acquiredOn ?? '(missing)'}: fewer than ${months} months before the date, not counted`,
       });
-    } else reasons.push({ zh: `受让于${item.acquiredOn}（满${months}个月，计入；非自主研发）`, en: `acquired on ${item.acquiredOn} (over ${months} months: counted; not self-developed)` });
+    } else
+      reasons.push({
+        zh: `受让于${item.acquiredOn}（满${months}个月，计入；非自主研发）`,
+        en: `acquired on ${item.acquiredOn} (over ${months} months: counted; not self-developed)`,
+      });
   }
   let highValue = false;
   if (counted && item.kind === 'invention_patent') {
     const why: Bilingual[] = [];
     const fam = need(ipHighValueMinFamilyAbroad, date, used);
-    if (item.foreignFamilyCount >= fam) why.push({ zh: `海外同族${item.foreignFamilyCount}件`, en: `${item.foreignFamilyCount} family members abroad` });
+    if (item.foreignFamilyCount >= fam)
+      why.push({ zh: `海外同族${item.foreignFamilyCount}件`, en: `${item.foreignFamilyCount} family members abroad` });
     const years = need(ipHighValueMaintenanceYears, date, used);
-    if (item.maintenanceYearsPaid > years) why.push({ zh: `维持${item.maintenanceYearsPaid}年（超过${years}年）`, en: `maintained ${item.maintenanceYearsPaid} years (over ${years})` });
+    if (item.maintenanceYearsPaid > years)
+      why.push({
+        zh: `维持${item.maintenanceYearsPaid}年（超过${years}年）`,
+        en: `maintained ${item.maintenanceYearsPaid} years (over ${years})`,
+      });
     const amount = need(ipHighValuePledgeAmount, date, used);
     const best = Math.max(0, ...item.pledges.filter((pl) => pl.registeredOn <= date).map((pl) => pl.amount));
-    if (best >= amount) why.push({ zh: `质押融资${best}元（不低于${amount}元）`, en: `pledge of ${best} yuan (at least ${amount})` });
+    if (best >= amount)
+      why.push({ zh: `质押融资${best}元（不低于${amount}元）`, en: `pledge of ${best} yuan (at least ${amount})` });
     const awards = need(ipHighValueAwards, date, used);
     const won = item.awards.filter((a) => awards.includes(a));
     if (won.length) why.push({ zh: `获奖：${won.map((a) => AWARD_ZH[a]).join('、')}`, en: `awards: ${won.join(', ')}` });
@@ -185,7 +199,16 @@ export const AWARD_ZH: Record<IpItem['awards'][number], string> = {
  * `class1Applied` (实际应用并产生经济效益) is not recorded and stays absent.
  */
 export function holdingsOf(items: readonly IpItem[], date: string, year: number): IpHoldings {
-  const h = { year, class1: 0, class1SelfDeveloped: 0, class1HighValue: 0, class2: 0, inventionPatents: 0, utilityModels: 0, softwareCopyrights: 0 };
+  const h = {
+    year,
+    class1: 0,
+    class1SelfDeveloped: 0,
+    class1HighValue: 0,
+    class2: 0,
+    inventionPatents: 0,
+    utilityModels: 0,
+    softwareCopyrights: 0,
+  };
   const months = need(ipAcquiredMinMonths, date);
   for (const item of items) {
     const c = classify(item, date);

@@ -75,7 +75,10 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
     id: 'class',
     points: clsPts,
     max: classMax,
-    explain: { zh: `${cls === 'I' ? 'Ⅰ类' : cls === 'II' ? 'Ⅱ类' : '其他'}：${clsPts}分`, en: `class ${cls ?? 'other'}: ${clsPts}` },
+    explain: {
+      zh: `${cls === 'I' ? 'Ⅰ类' : cls === 'II' ? 'Ⅱ类' : '其他'}：${clsPts}分`,
+      en: `class ${cls ?? 'other'}: ${clsPts}`,
+    },
   });
   const prot = protection(item, used);
   let share = 0;
@@ -89,7 +92,10 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
     points: termMax * share,
     max: termMax,
     explain: prot
-      ? { zh: `保护期至${prot.end}，剩余${(share * 100).toFixed(1)}% × ${termMax}分`, en: `protected to ${prot.end}, ${(share * 100).toFixed(1)}% left × ${termMax}` }
+      ? {
+          zh: `保护期至${prot.end}，剩余${(share * 100).toFixed(1)}% × ${termMax}分`,
+          en: `protected to ${prot.end}, ${(share * 100).toFixed(1)}% left × ${termMax}`,
+        }
       : { zh: '保护期无法确定：0分', en: 'term unknown: 0' },
   });
   const years = Math.min(item.maintenanceYearsPaid, mp.capYears);
@@ -97,14 +103,20 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
     id: 'maintenance',
     points: years * mp.perYear,
     max: mp.perYear * mp.capYears,
-    explain: { zh: `已缴年费${item.maintenanceYearsPaid}年（封顶${mp.capYears}年）× ${mp.perYear}分`, en: `${item.maintenanceYearsPaid} annuity years (cap ${mp.capYears}) × ${mp.perYear}` },
+    explain: {
+      zh: `已缴年费${item.maintenanceYearsPaid}年（封顶${mp.capYears}年）× ${mp.perYear}分`,
+      en: `${item.maintenanceYearsPaid} annuity years (cap ${mp.capYears}) × ${mp.perYear}`,
+    },
   });
   const fam = Math.min(item.foreignFamilyCount, fp.capMembers);
   ind.push({
     id: 'family_abroad',
     points: fam * fp.perMember,
     max: fp.perMember * fp.capMembers,
-    explain: { zh: `海外同族${item.foreignFamilyCount}件（封顶${fp.capMembers}件）× ${fp.perMember}分`, en: `${item.foreignFamilyCount} family members abroad (cap ${fp.capMembers}) × ${fp.perMember}` },
+    explain: {
+      zh: `海外同族${item.foreignFamilyCount}件（封顶${fp.capMembers}件）× ${fp.perMember}分`,
+      en: `${item.foreignFamilyCount} family members abroad (cap ${fp.capMembers}) × ${fp.perMember}`,
+    },
   });
   ind.push(
     item.citations === null
@@ -113,7 +125,10 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
           id: 'citations',
           points: Math.min(item.citations * cit.perCitation, cit.cap),
           max: cit.cap,
-          explain: { zh: `被引${item.citations}次 × ${cit.perCitation}分（封顶${cit.cap}分）`, en: `${item.citations} citations × ${cit.perCitation} (cap ${cit.cap})` },
+          explain: {
+            zh: `被引${item.citations}次 × ${cit.perCitation}分（封顶${cit.cap}分）`,
+            en: `${item.citations} citations × ${cit.perCitation} (cap ${cit.cap})`,
+          },
         },
   );
   const pledged = item.pledges.filter((p) => p.registeredOn <= date).length;
@@ -121,7 +136,10 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
     id: 'pledge_history',
     points: pledged > 0 ? pledgePts : 0,
     max: pledgePts,
-    explain: pledged > 0 ? { zh: `质押登记${pledged}次：${pledgePts}分`, en: `pledged ${pledged} time(s): ${pledgePts}` } : { zh: '无质押记录：0分', en: 'never pledged: 0' },
+    explain:
+      pledged > 0
+        ? { zh: `质押登记${pledged}次：${pledgePts}分`, en: `pledged ${pledged} time(s): ${pledgePts}` }
+        : { zh: '无质押记录：0分', en: 'never pledged: 0' },
   });
   const best = item.awards.reduce<{ a: IpItem['awards'][number] | null; pts: number }>(
     (acc, a) => (awardPts[a] > acc.pts ? { a, pts: awardPts[a] } : acc),
@@ -131,7 +149,9 @@ export function evaluateItem(item: IpItem, date: string): ItemEvaluation {
     id: 'awards',
     points: best.pts,
     max: Math.max(...Object.values(awardPts)),
-    explain: best.a ? { zh: `${AWARD_ZH[best.a]}：${best.pts}分`, en: `${best.a}: ${best.pts}` } : { zh: '无获奖：0分', en: 'no award: 0' },
+    explain: best.a
+      ? { zh: `${AWARD_ZH[best.a]}：${best.pts}分`, en: `${best.a}: ${best.pts}` }
+      : { zh: '无获奖：0分', en: 'no award: 0' },
   });
   const score = round1(ind.reduce((a, x) => a + x.points, 0));
   for (const x of ind) x.points = round1(x.points);
@@ -146,7 +166,10 @@ export interface EnterpriseEvaluation {
   parameters: UsedParam[];
 }
 
-export function evaluateEnterprise(items: readonly IpItem[], date: string): { enterprise: EnterpriseEvaluation; items: ItemEvaluation[] } {
+export function evaluateEnterprise(
+  items: readonly IpItem[],
+  date: string,
+): { enterprise: EnterpriseEvaluation; items: ItemEvaluation[] } {
   const used: UsedParam[] = [];
   const w = need(modelEnterpriseWeights, date, used);
   const evals = items.map((i) => evaluateItem(i, date));
@@ -170,13 +193,19 @@ export function evaluateEnterprise(items: readonly IpItem[], date: string): { en
       id: 'class1',
       points: Math.min(class1, w.class1Cap) * w.perClass1,
       max: w.class1Cap * w.perClass1,
-      explain: { zh: `计入的Ⅰ类${class1}件（封顶${w.class1Cap}件）× ${w.perClass1}分`, en: `${class1} counted class Ⅰ (cap ${w.class1Cap}) × ${w.perClass1}` },
+      explain: {
+        zh: `计入的Ⅰ类${class1}件（封顶${w.class1Cap}件）× ${w.perClass1}分`,
+        en: `${class1} counted class Ⅰ (cap ${w.class1Cap}) × ${w.perClass1}`,
+      },
     },
     {
       id: 'high_value',
       points: Math.min(hv, w.highValueCap) * w.perHighValue,
       max: w.highValueCap * w.perHighValue,
-      explain: { zh: `Ⅰ类高价值${hv}件（封顶${w.highValueCap}件）× ${w.perHighValue}分`, en: `${hv} high-value (cap ${w.highValueCap}) × ${w.perHighValue}` },
+      explain: {
+        zh: `Ⅰ类高价值${hv}件（封顶${w.highValueCap}件）× ${w.perHighValue}分`,
+        en: `${hv} high-value (cap ${w.highValueCap}) × ${w.perHighValue}`,
+      },
     },
   ];
   const score = round1(Math.min(100, mean * w.itemShare + parts[1]!.points + parts[2]!.points));

@@ -32,7 +32,14 @@ const A: IpItem = {
   pledges: [{ registeredOn: '2024-01-01', releasedOn: null, amount: 3_000_000 }],
 };
 /** B: utility model, 4 years paid. */
-const B: IpItem = { ...base, kind: 'utility_model', number: '202220123456.0', appliedOn: '2022-05-01', grantedOn: '2022-11-01', maintenanceYearsPaid: 4 };
+const B: IpItem = {
+  ...base,
+  kind: 'utility_model',
+  number: '202220123456.0',
+  appliedOn: '2022-05-01',
+  grantedOn: '2022-11-01',
+  maintenanceYearsPaid: 4,
+};
 /** C: invention patent acquired 2025-09-01 (less than a year before 2026-03-10). */
 const C: IpItem = {
   ...base,
@@ -44,8 +51,22 @@ const C: IpItem = {
   acquiredOn: '2025-09-01',
 };
 const D: IpItem = { ...base, kind: 'trademark', number: '12345678', appliedOn: '2019-01-01', grantedOn: '2020-01-01' };
-const E: IpItem = { ...base, kind: 'design_patent', number: '202130000001.9', appliedOn: '2021-06-01', grantedOn: '2021-12-01', relatedToMainProduct: false };
-const F: IpItem = { ...base, kind: 'software_copyright', number: '2025SR0123456', appliedOn: '2025-10-01', grantedOn: null, legalStatus: 'pending' };
+const E: IpItem = {
+  ...base,
+  kind: 'design_patent',
+  number: '202130000001.9',
+  appliedOn: '2021-06-01',
+  grantedOn: '2021-12-01',
+  relatedToMainProduct: false,
+};
+const F: IpItem = {
+  ...base,
+  kind: 'software_copyright',
+  number: '2025SR0123456',
+  appliedOn: '2025-10-01',
+  grantedOn: null,
+  legalStatus: 'pending',
+};
 const DAY = '2026-03-10';
 
 describe('IP parameters', () => {
@@ -155,7 +176,11 @@ describe('application numbers', () => {
     expect(patentCheckDigit('201710601862')).toBe('3');
     // 9·2+5·3+1·4+1·5+5·6+6·7+0·8+8·9 = 186; 186 mod 11 = 10 → X
     expect(patentCheckDigit('95115608')).toBe('X');
-    expect(checkIpNumber('invention_patent', 'ZL 2017 1 0601862.3')).toEqual({ ok: true, normalised: '201710601862.3', checked: true });
+    expect(checkIpNumber('invention_patent', 'ZL 2017 1 0601862.3')).toEqual({
+      ok: true,
+      normalised: '201710601862.3',
+      checked: true,
+    });
     expect(checkIpNumber('invention_patent', '95115608.x')).toMatchObject({ ok: true, normalised: '95115608.X' });
   });
   it('refuses a wrong check digit, a type digit of another kind, and a bad format', () => {
@@ -164,7 +189,11 @@ describe('application numbers', () => {
     expect(checkIpNumber('invention_patent', '2017106018.3').ok).toBe(false);
   });
   it('checks other kinds loosely and says so', () => {
-    expect(checkIpNumber('software_copyright', '2019SR0123456')).toEqual({ ok: true, normalised: '2019SR0123456', checked: false });
+    expect(checkIpNumber('software_copyright', '2019SR0123456')).toEqual({
+      ok: true,
+      normalised: '2019SR0123456',
+      checked: false,
+    });
     expect(checkIpNumber('software_copyright', 'SR12').ok).toBe(false);
   });
 });

@@ -36,16 +36,30 @@ export function patentCheckDigit(digits: string): string {
   return r === 10 ? 'X' : String(r);
 }
 
-const bad = (normalised: string, zh: string, en: string): NumberCheck => ({ ok: false, normalised, checked: false, problem: { zh, en } });
+const bad = (normalised: string, zh: string, en: string): NumberCheck => ({
+  ok: false,
+  normalised,
+  checked: false,
+  problem: { zh, en },
+});
 
 export function checkIpNumber(kind: IpKind, raw: string): NumberCheck {
-  const s = raw.trim().toUpperCase().replace(/[\s\u3000]/g, '').replace(/^(CN|ZL)/, '').replace('．', '.');
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\u3000]/g, '')
+    .replace(/^(CN|ZL)/, '')
+    .replace('．', '.');
   if (!s) return bad(s, '请填写编号', 'is required');
   const types = PATENT_TYPES[kind];
   if (types) {
     const m = /^(\d{4}|\d{2})([0-9])(\d{7}|\d{5})\.?([0-9X])$/.exec(s);
     if (!m || (m[1]!.length === 4) !== (m[3]!.length === 7))
-      return bad(s, '专利申请号格式应为“年份4位+类型1位+流水号7位.校验位”（如201710601862.3）', 'must be year(4) type(1) serial(7) "." check digit, e.g. 201710601862.3');
+      return bad(
+        s,
+        '专利申请号格式应为“年份4位+类型1位+流水号7位.校验位”（如201710601862.3）',
+        'must be year(4) type(1) serial(7) "." check digit, e.g. 201710601862.3',
+      );
     const [, year, type, serial, check] = m;
     const digits = `${year}${type}${serial}`;
     if (!types.includes(type!))
@@ -57,8 +71,8 @@ export function checkIpNumber(kind: IpKind, raw: string): NumberCheck {
   const loose: Record<string, RegExp> = {
     software_copyright: /^\d{4}SR\d{5,8}$/,
     trademark: /^\d{1,10}$/,
-    plant_variety: /^(CNA)?[0-9A-Z.\-]{5,20}$/,
-    ic_layout: /^(BS\.?)?[0-9A-Z.\-]{5,20}$/,
+    plant_variety: /^(CNA)?[0-9A-Z.-]{5,20}$/,
+    ic_layout: /^(BS\.?)?[0-9A-Z.-]{5,20}$/,
   };
   const re = loose[kind];
   if (re && !re.test(s)) {

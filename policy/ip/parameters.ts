@@ -34,7 +34,14 @@ function one<T>(
   reference: Reference,
   interpretation?: string,
 ): Parameter<T> {
-  return { id, unit, descriptionZh, descriptionEn, values: [{ from, value, reference }], ...(interpretation ? { interpretation } : {}) };
+  return {
+    id,
+    unit,
+    descriptionZh,
+    descriptionEn,
+    values: [{ from, value, reference }],
+    ...(interpretation ? { interpretation } : {}),
+  };
 }
 
 // ---------- classification (tier standards, 63号 说明) ----------
@@ -66,7 +73,10 @@ export const ipClass2MinYearsAfterGrant = one<number>(
   'Years a utility model or design must have been maintained after grant to count (0 = no requirement)',
   TIER_63_FROM,
   0,
-  refTier('附件1 说明（Ⅱ类知识产权）', 'A third-party repository adds "授权后维持超过2年"; not in the other copies, so not applied (0). Set 2 to apply it.'),
+  refTier(
+    '附件1 说明（Ⅱ类知识产权）',
+    'A third-party repository adds "授权后维持超过2年"; not in the other copies, so not applied (0). Set 2 to apply it.',
+  ),
   'Interpretation (ip team): the extra condition is seen in one third-party file only; it stays a switch at 0 until the official 说明 is read.',
 );
 
@@ -165,7 +175,11 @@ export const termSoftwareYears = one<number>(
   'Software copyright term of a legal person (approximated from the registration date)',
   '2013-03-01',
   50,
-  refLaw(SOFTWARE_REG_ZH, '第十四条', 'The term runs to 31 Dec of the 50th year after first publication; the registration date stands in for it.'),
+  refLaw(
+    SOFTWARE_REG_ZH,
+    '第十四条',
+    'The term runs to 31 Dec of the 50th year after first publication; the registration date stands in for it.',
+  ),
 );
 export const termPlantVarietyYears = one<number>(
   'term_plant_variety_years',
@@ -174,7 +188,11 @@ export const termPlantVarietyYears = one<number>(
   'Plant variety right term from the grant date (15 years; woody plants 20)',
   '1997-10-01',
   15,
-  refLaw(PLANT_REG_ZH, '第三十四条', 'A later revision of the regulation may have lengthened the terms; not checked. The woody-plant 20 years is not distinguished.'),
+  refLaw(
+    PLANT_REG_ZH,
+    '第三十四条',
+    'A later revision of the regulation may have lengthened the terms; not checked. The woody-plant 20 years is not distinguished.',
+  ),
 );
 export const termLayoutYears = one<number>(
   'term_layout_years',

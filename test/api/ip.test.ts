@@ -33,7 +33,13 @@ async function book(rows: unknown[][]): Promise<string> {
 interface IpView {
   evaluation: { score: number; counts: { class1: number; class1HighValue: number; class2: number } };
   holdings: { class1: number; class1SelfDeveloped: number; class1HighValue: number; class2: number };
-  items: { id: number; number: string; numberVerified: boolean; classification: { class: string | null; counted: boolean; highValue: boolean }; evaluation: { score: number } }[];
+  items: {
+    id: number;
+    number: string;
+    numberVerified: boolean;
+    classification: { class: string | null; counted: boolean; highValue: boolean };
+    evaluation: { score: number };
+  }[];
   canEdit: boolean;
 }
 
@@ -49,7 +55,8 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
   let enterpriseId = 0;
   let unitCode = '';
   const q = <T>(text: string, params: unknown[] = []) => s.ctx.database.query<T>(text, params);
-  const count = async () => Number((await q<{ n: number }>(`select count(*)::int as n from ip_records where enterprise_id = $1`, [enterpriseId]))[0]!.n);
+  const count = async () =>
+    Number((await q<{ n: number }>(`select count(*)::int as n from ip_records where enterprise_id = $1`, [enterpriseId]))[0]!.n);
   const view = async (c: ApiClient) => (await c.get(`/api/ip/enterprises/${enterpriseId}`)).json() as IpView;
 
   beforeAll(async () => {
@@ -88,7 +95,11 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     expect(res.statusCode).toBe(201);
     const v = await view(ent);
     expect(v.canEdit).toBe(true);
-    expect(v.items[0]).toMatchObject({ number: '201710601862.3', numberVerified: true, classification: { class: 'I', counted: true, highValue: true } });
+    expect(v.items[0]).toMatchObject({
+      number: '201710601862.3',
+      numberVerified: true,
+      classification: { class: 'I', counted: true, highValue: true },
+    });
     expect(v.holdings).toMatchObject({ class1: 1, class1SelfDeveloped: 1, class1HighValue: 1, class2: 0 });
     expect(v.items[0]!.evaluation.score).toBeGreaterThan(50);
     expect(v.evaluation.score).toBeGreaterThan(0);
@@ -112,10 +123,57 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
 
   it('imports a sheet all or nothing, naming the row and field; a re-import changes nothing', async () => {
     const before = await count();
-    const good1 = ['实用新型专利', '202220123456.0', '一种夹具', '2022-05-01', '2022-11-01', '', '有效', 4, 0, '', '', '自主研发', '', '是'];
-    const good2 = ['软件著作权', '2023SR0456789', '远程监控平台V1.0', '2023-02-01', '2023-04-01', '', '有效', 0, 0, '', '', '受让', '2025-01-10', '是'];
-    const bad = ['发明专利', '201810000001.1', '一种方法', '2018-01-01', '2020-01-01', '', '有效', 'x', 0, '', '', '自主研发', '', '也许'];
-    const r1 = await ent.send('POST', `/api/ip/enterprises/${enterpriseId}/import`, { fileBase64: await book([good1, bad, good2]) });
+    const good1 = [
+      '实用新型专利',
+      '202220123456.0',
+      '一种夹具',
+      '2022-05-01',
+      '2022-11-01',
+      '',
+      '有效',
+      4,
+      0,
+      '',
+      '',
+      '自主研发',
+      '',
+      '是',
+    ];
+    const good2 = [
+      '软件著作权',
+      '2023SR0456789',
+      '远程监控平台V1.0',
+      '2023-02-01',
+      '2023-04-01',
+      '',
+      '有效',
+      0,
+      0,
+      '',
+      '',
+      '受让',
+      '2025-01-10',
+      '是',
+    ];
+    const bad = [
+      '发明专利',
+      '201810000001.1',
+      '一种方法',
+      '2018-01-01',
+      '2020-01-01',
+      '',
+      '有效',
+      'x',
+      0,
+      '',
+      '',
+      '自主研发',
+      '',
+      '也许',
+    ];
+    const r1 = await ent.send('POST', `/api/ip/enterprises/${enterpriseId}/import`, {
+      fileBase64: await book([good1, bad, good2]),
+    });
     expect(r1.statusCode).toBe(400);
     const f = (r1.json().error.fields as { field: string }[]).map((x) => x.field).sort();
     // Sheet rows (header is row 1): row 2's check digit (see below); row 3: 201810000001's check digit
@@ -145,7 +203,9 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     expect((await own.get(`/api/ip/enterprises/${enterpriseId}`)).statusCode).toBe(own === lixia ? 200 : 404);
     expect((await other.get(`/api/ip/enterprises/${enterpriseId}`)).statusCode).toBe(404);
     expect((await bank.get(`/api/ip/enterprises/${enterpriseId}`)).statusCode).toBe(404);
-    expect((await city.send('POST', `/api/ip/enterprises/${enterpriseId}/records`, { ...PATENT, number: '95115608.X' })).statusCode).toBe(404);
+    expect(
+      (await city.send('POST', `/api/ip/enterprises/${enterpriseId}/records`, { ...PATENT, number: '95115608.X' })).statusCode,
+    ).toBe(404);
     expect((await ent.get('/api/ip/stats')).statusCode).toBe(404);
   });
 
@@ -156,12 +216,23 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     const r = await bank.get(`/api/ip/enterprises/${enterpriseId}`);
     expect(r.statusCode).toBe(200);
     expect((r.json() as IpView).canEdit).toBe(false);
-    const cands = (await bank.get('/api/ip/bank/candidates?pageSize=100')).json() as { items: { id: number; score: number }[]; total: number };
+    const cands = (await bank.get('/api/ip/bank/candidates?pageSize=100')).json() as {
+      items: { id: number; score: number }[];
+      total: number;
+    };
     expect(cands.total).toBeGreaterThan(0);
     const mine = (await view(ent)).evaluation.score;
     const all: number[] = [];
     for (let page = 1; page <= Math.ceil(cands.total / 100); page++)
-      all.push(...((await bank.get(`/api/ip/bank/candidates?pageSize=100&page=${page}`)).json() as { items: { id: number; score: number }[] }).items.filter((i) => i.id === enterpriseId).map((i) => i.score));
+      all.push(
+        ...(
+          (await bank.get(`/api/ip/bank/candidates?pageSize=100&page=${page}`)).json() as {
+            items: { id: number; score: number }[];
+          }
+        ).items
+          .filter((i) => i.id === enterpriseId)
+          .map((i) => i.score),
+      );
     expect(all).toEqual([mine]);
   });
 
@@ -170,22 +241,37 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     const patent = v.items.find((i) => i.number === '201710601862.3')!;
     const utility = v.items.find((i) => i.number === '202220123456.7')!;
     const loan = { amount: 5_000_000, rateBp: 360, termMonths: 12, grantedOn: todayShanghai() };
-    expect((await guarantee.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [patent.id] })).statusCode).toBe(403);
-    const bad = await bank.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, amount: 5_000_000, rateBp: 0, ipRecordIds: [] });
+    expect(
+      (await guarantee.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [patent.id] }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await bank.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, {
+      ...loan,
+      amount: 5_000_000,
+      rateBp: 0,
+      ipRecordIds: [],
+    });
     expect(bad.statusCode).toBe(400);
     expect((bad.json().error.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(['ipRecordIds', 'rateBp']);
     const ok = await bank.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [patent.id] });
     expect(ok.statusCode).toBe(201);
-    const again = await bank2.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [patent.id, utility.id] });
+    const again = await bank2.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, {
+      ...loan,
+      ipRecordIds: [patent.id, utility.id],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].field).toBe('ipRecordIds');
-    const loansBefore = await q<{ n: number }>(`select count(*)::int as n from financing_loans where enterprise_id = $1`, [enterpriseId]);
+    const loansBefore = await q<{ n: number }>(`select count(*)::int as n from financing_loans where enterprise_id = $1`, [
+      enterpriseId,
+    ]);
     const both = await Promise.all([
       bank.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [utility.id] }),
       bank2.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, { ...loan, ipRecordIds: [utility.id] }),
     ]);
     expect(both.map((x) => x.statusCode).sort()).toEqual([201, 409]);
-    const loansAfter = await q<{ n: number }>(`select count(*)::int as n from financing_loans where enterprise_id = $1`, [enterpriseId]);
+    const loansAfter = await q<{ n: number }>(`select count(*)::int as n from financing_loans where enterprise_id = $1`, [
+      enterpriseId,
+    ]);
     expect(loansAfter[0]!.n).toBe(loansBefore[0]!.n + 1);
     // The pledge shows in the item's history and the enterprise's loans in financing.
     const after = await view(ent);
@@ -195,12 +281,20 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
   });
 
   it('releases a pledge, after which the item can be pledged again', async () => {
-    const own = (await bank.get('/api/ip/pledge-loans')).json() as { loans: { enterpriseId: number; items: { pledgeId: number; ipRecordId: number }[] }[] };
+    const own = (await bank.get('/api/ip/pledge-loans')).json() as {
+      loans: { enterpriseId: number; items: { pledgeId: number; ipRecordId: number }[] }[];
+    };
     const mine = own.loans.find((l) => l.enterpriseId === enterpriseId)!;
     const pledge = mine.items[0]!;
-    expect((await bank2.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode).toBe(404);
-    expect((await bank.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode).toBe(204);
-    expect((await bank.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode).toBe(409);
+    expect(
+      (await bank2.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode,
+    ).toBe(404);
+    expect(
+      (await bank.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode,
+    ).toBe(204);
+    expect(
+      (await bank.send('POST', `/api/ip/pledges/${pledge.pledgeId}/release`, { releasedOn: todayShanghai() })).statusCode,
+    ).toBe(409);
     const again = await bank2.send('POST', `/api/ip/enterprises/${enterpriseId}/pledge-loans`, {
       amount: 1_000_000,
       rateBp: 400,
@@ -222,7 +316,9 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     const sum = r.loans.reduce((a, l) => a + l.amount, 0);
     expect(r.total.amount).toBe(sum);
     for (const xs of [r.byBank, r.byUnit, r.byIndustry]) expect(xs.reduce((a, x) => a + x.amount, 0)).toBe(sum);
-    const [db] = await q<{ s: string }>(`select coalesce(sum(amount), 0)::text as s from financing_loans l where exists (select 1 from ip_pledges p where p.loan_id = l.id)`);
+    const [db] = await q<{ s: string }>(
+      `select coalesce(sum(amount), 0)::text as s from financing_loans l where exists (select 1 from ip_pledges p where p.loan_id = l.id)`,
+    );
     expect(sum).toBe(Number(db!.s));
     const district = (await lixia.get('/api/ip/pledge-loans')).json() as { byUnit: { key: string }[] };
     expect(district.byUnit.every((u) => u.key === '370102')).toBe(true);
@@ -259,6 +355,11 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
 
   it('audits every change', async () => {
     const rows = await q<{ action: string }>(`select distinct action from audit_log where action like 'ip.%' order by action`);
-    expect(rows.map((r) => r.action)).toEqual(['ip.pledge.release', 'ip.pledge_loan.record', 'ip.record.create', 'ip.record.import']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'ip.pledge.release',
+      'ip.pledge_loan.record',
+      'ip.record.create',
+      'ip.record.import',
+    ]);
   });
 });

@@ -8,7 +8,20 @@
  * ip_pledges (item) where released_on is null.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { enterprises } from './registry.ts';
 import { users } from './system.ts';
 import { financingLoans } from './financing.ts';
@@ -64,9 +77,15 @@ export const ipRecords = pgTable(
   (t) => [
     unique('ip_records_number').on(t.enterpriseId, t.kind, t.number),
     index('ip_records_enterprise_idx').on(t.enterpriseId),
-    check('ip_records_counts', sql`${t.maintenanceYearsPaid} between 0 and 50 and ${t.foreignFamilyCount} >= 0 and coalesce(${t.citations}, 0) >= 0`),
+    check(
+      'ip_records_counts',
+      sql`${t.maintenanceYearsPaid} between 0 and 50 and ${t.foreignFamilyCount} >= 0 and coalesce(${t.citations}, 0) >= 0`,
+    ),
     check('ip_records_acquired', sql`(${t.origin} = 'acquired') = (${t.acquiredOn} is not null)`),
-    check('ip_records_dates', sql`(${t.grantedOn} is null or ${t.grantedOn} >= ${t.appliedOn}) and (${t.expiresOn} is null or ${t.expiresOn} >= ${t.appliedOn})`),
+    check(
+      'ip_records_dates',
+      sql`(${t.grantedOn} is null or ${t.grantedOn} >= ${t.appliedOn}) and (${t.expiresOn} is null or ${t.expiresOn} >= ${t.appliedOn})`,
+    ),
     check('ip_records_granted', sql`${t.legalStatus} = 'pending' or ${t.grantedOn} is not null`),
   ],
 );
@@ -93,7 +112,9 @@ export const ipPledges = pgTable(
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('ip_pledges_one_active').on(t.ipRecordId).where(sql`${t.releasedOn} is null`),
+    uniqueIndex('ip_pledges_one_active')
+      .on(t.ipRecordId)
+      .where(sql`${t.releasedOn} is null`),
     unique('ip_pledges_loan_item').on(t.loanId, t.ipRecordId),
     index('ip_pledges_loan_idx').on(t.loanId),
     check('ip_pledges_amount', sql`${t.amount} > 0`),

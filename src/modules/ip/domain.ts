@@ -86,7 +86,13 @@ export function checkIp(input: IpInput, today: string, at = ''): { values: IpVal
   const out: FieldProblem[] = [];
   const f = (name: string) => at + name;
   if (!(IP_KINDS as readonly string[]).includes(input.kind))
-    out.push(problem(f('kind'), '类型须为发明专利、实用新型、外观设计、软件著作权、植物新品种、集成电路布图设计或商标', 'must be one of the IP kinds'));
+    out.push(
+      problem(
+        f('kind'),
+        '类型须为发明专利、实用新型、外观设计、软件著作权、植物新品种、集成电路布图设计或商标',
+        'must be one of the IP kinds',
+      ),
+    );
   const kind = input.kind as IpKind;
   let number = String(input.number ?? '').trim();
   let numberVerified = false;
@@ -125,11 +131,19 @@ export function checkIp(input: IpInput, today: string, at = ''): { values: IpVal
   const expiresOn = optDate(input.expiresOn);
   const acquiredOn = optDate(input.acquiredOn);
   if (datesOk && appliedOn) {
-    if (grantedOn && grantedOn < appliedOn) out.push(problem(f('grantedOn'), '授权日不能早于申请日', 'cannot be before the filing date'));
-    if (expiresOn && expiresOn < appliedOn) out.push(problem(f('expiresOn'), '届满日不能早于申请日', 'cannot be before the filing date'));
+    if (grantedOn && grantedOn < appliedOn)
+      out.push(problem(f('grantedOn'), '授权日不能早于申请日', 'cannot be before the filing date'));
+    if (expiresOn && expiresOn < appliedOn)
+      out.push(problem(f('expiresOn'), '届满日不能早于申请日', 'cannot be before the filing date'));
   }
   if (!(LEGAL_STATUSES as readonly string[]).includes(input.legalStatus))
-    out.push(problem(f('legalStatus'), '法律状态须为审查中、有效、失效、届满或被宣告无效', 'must be pending, valid, lapsed, expired or invalidated'));
+    out.push(
+      problem(
+        f('legalStatus'),
+        '法律状态须为审查中、有效、失效、届满或被宣告无效',
+        'must be pending, valid, lapsed, expired or invalidated',
+      ),
+    );
   else if (input.legalStatus !== 'pending' && grantedOn === null)
     out.push(problem(f('grantedOn'), '已授权（登记）的须填写授权日', 'is required unless the status is pending'));
   const int = (name: string, v: number | null | undefined, max: number, nullable = false): number | null => {
@@ -145,11 +159,16 @@ export function checkIp(input: IpInput, today: string, at = ''): { values: IpVal
   const citations = int('citations', input.citations, 100000, true);
   const awards = [...new Set(input.awards ?? [])];
   const unknownAwards = awards.filter((a) => !(IP_AWARDS as readonly string[]).includes(a));
-  if (unknownAwards.length) out.push(problem(f('awards'), `未知奖项：${unknownAwards.join('、')}`, `unknown awards: ${unknownAwards.join(', ')}`));
-  if (!(ORIGINS as readonly string[]).includes(input.origin)) out.push(problem(f('origin'), '来源须为自主研发或受让', 'must be self_developed or acquired'));
-  else if (input.origin === 'acquired' && acquiredOn === null) out.push(problem(f('acquiredOn'), '受让的须填写受让日期', 'is required for acquired IP'));
-  else if (input.origin === 'self_developed' && acquiredOn !== null) out.push(problem(f('acquiredOn'), '自主研发的不填受让日期', 'only acquired IP has an acquisition date'));
-  if (typeof input.relatedToMainProduct !== 'boolean') out.push(problem(f('relatedToMainProduct'), '请选择是否与主导产品相关', 'must be yes or no'));
+  if (unknownAwards.length)
+    out.push(problem(f('awards'), `未知奖项：${unknownAwards.join('、')}`, `unknown awards: ${unknownAwards.join(', ')}`));
+  if (!(ORIGINS as readonly string[]).includes(input.origin))
+    out.push(problem(f('origin'), '来源须为自主研发或受让', 'must be self_developed or acquired'));
+  else if (input.origin === 'acquired' && acquiredOn === null)
+    out.push(problem(f('acquiredOn'), '受让的须填写受让日期', 'is required for acquired IP'));
+  else if (input.origin === 'self_developed' && acquiredOn !== null)
+    out.push(problem(f('acquiredOn'), '自主研发的不填受让日期', 'only acquired IP has an acquisition date'));
+  if (typeof input.relatedToMainProduct !== 'boolean')
+    out.push(problem(f('relatedToMainProduct'), '请选择是否与主导产品相关', 'must be yes or no'));
   if (out.length) return { values: null, problems: out };
   return {
     values: {
@@ -176,7 +195,11 @@ export function checkIp(input: IpInput, today: string, at = ''): { values: IpVal
 // ---------- the import sheet ----------
 
 /** The import sheet's columns: header (zh), the field it fills, how to read it. */
-export const IMPORT_COLUMNS: { header: string; field: keyof IpInput; kind: 'text' | 'date' | 'int' | 'enum' | 'bool' | 'list' }[] = [
+export const IMPORT_COLUMNS: {
+  header: string;
+  field: keyof IpInput;
+  kind: 'text' | 'date' | 'int' | 'enum' | 'bool' | 'list';
+}[] = [
   { header: '类型', field: 'kind', kind: 'enum' },
   { header: '申请号/登记号', field: 'number', kind: 'text' },
   { header: '名称', field: 'title', kind: 'text' },
@@ -215,7 +238,13 @@ export function rowToInput(cells: unknown[], at: string): { input: IpInput; prob
         rec[c.field] = s;
         break;
       case 'date':
-        rec[c.field] = s === '' ? null : s.replace(/[/.]/g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1');
+        rec[c.field] =
+          s === ''
+            ? null
+            : s
+                .replace(/[/.]/g, '-')
+                .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
+                .replace(/-(\d)$/, '-0$1');
         break;
       case 'int':
         if (s === '') rec[c.field] = c.field === 'citations' ? null : 0;

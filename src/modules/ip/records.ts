@@ -40,7 +40,12 @@ function rowOf(r: Record<string, unknown>): IpRow {
     maintenanceYearsPaid: Number(r.maintenance_years_paid),
     foreignFamilyCount: Number(r.foreign_family_count),
     citations: r.citations === null || r.citations === undefined ? null : Number(r.citations),
-    awards: (Array.isArray(awards) ? awards : String(awards).replace(/^\{|\}$/g, '').split(',').filter(Boolean)) as IpAward[],
+    awards: (Array.isArray(awards)
+      ? awards
+      : String(awards)
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean)) as IpAward[],
     origin: r.origin as Origin,
     acquiredOn: (r.acquired_on as string | null) ?? null,
     relatedToMainProduct: Boolean(r.related_to_main_product),
@@ -54,7 +59,9 @@ function rowOf(r: Record<string, unknown>): IpRow {
  * enterprise and id order.
  */
 export async function readRecords(database: Database, where: string, params: unknown[]): Promise<IpRow[]> {
-  const rows = (await database.query(`select ${RECORD_COLUMNS} from ip_records r where ${where} order by r.enterprise_id, r.id`, params)).map(rowOf);
+  const rows = (
+    await database.query(`select ${RECORD_COLUMNS} from ip_records r where ${where} order by r.enterprise_id, r.id`, params)
+  ).map(rowOf);
   if (rows.length === 0) return rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pledges = await database.query(

@@ -54,11 +54,20 @@ export function ipRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['ip'];
   const db = ctx.database;
 
-  r.get('/api/ip/me', { schema: { tags, summary: '我的知识产权视图 Which IP view is mine' } }, async (req) => ipViewer(db, principalOf(req)));
+  r.get('/api/ip/me', { schema: { tags, summary: '我的知识产权视图 Which IP view is mine' } }, async (req) =>
+    ipViewer(db, principalOf(req)),
+  );
 
   r.get(
     '/api/ip/enterprises/:id',
-    { schema: { tags, summary: '企业知识产权 An enterprise’s IP with classes, counts and scores on a date', params: Id, querystring: DateQ } },
+    {
+      schema: {
+        tags,
+        summary: '企业知识产权 An enterprise’s IP with classes, counts and scores on a date',
+        params: Id,
+        querystring: DateQ,
+      },
+    },
     async (req) => enterpriseIp(db, principalOf(req), req.params.id, req.query.date),
   );
   r.get(
@@ -66,7 +75,10 @@ export function ipRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, summary: '导出企业知识产权 The enterprise’s IP as .xlsx', params: Id, querystring: DateQ } },
     async (req, reply) => {
       const v = await enterpriseIp(db, principalOf(req), req.params.id, req.query.date);
-      return reply.header('content-type', XLSX).header('content-disposition', download(`ip-${v.enterprise.id}`)).send(await itemsWorkbook(v));
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', download(`ip-${v.enterprise.id}`))
+        .send(await itemsWorkbook(v));
     },
   );
   r.post(
@@ -86,12 +98,19 @@ export function ipRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => updateIp(db, principalOf(req), req.params.id, req.body.version, req.body.item),
   );
-  r.delete('/api/ip/records/:id', { schema: { tags, summary: '删除知识产权 Delete an item without pledges', params: Id } }, async (req, reply) => {
-    await deleteIp(db, principalOf(req), req.params.id);
-    return reply.code(204).send();
-  });
+  r.delete(
+    '/api/ip/records/:id',
+    { schema: { tags, summary: '删除知识产权 Delete an item without pledges', params: Id } },
+    async (req, reply) => {
+      await deleteIp(db, principalOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
   r.get('/api/ip/import-template.xlsx', { schema: { tags, summary: '导入模板 The import template' } }, async (_req, reply) =>
-    reply.header('content-type', XLSX).header('content-disposition', download('ip-import-template')).send(await importTemplate()),
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', download('ip-import-template'))
+      .send(await importTemplate()),
   );
   r.post(
     '/api/ip/enterprises/:id/import',
@@ -187,13 +206,26 @@ export function ipRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.get(
     '/api/ip/stats',
-    { schema: { tags, summary: '知识产权统计 IP by class, district, industry; high-value IP per quality SME', querystring: DateQ } },
+    {
+      schema: {
+        tags,
+        summary: '知识产权统计 IP by class, district, industry; high-value IP per quality SME',
+        querystring: DateQ,
+      },
+    },
     async (req) => ipStats(db, principalOf(req), req.query.date),
   );
-  r.get('/api/ip/stats.xlsx', { schema: { tags, summary: '导出统计 Statistics and pledge loans as .xlsx', querystring: DateQ } }, async (req, reply) => {
-    const p = principalOf(req);
-    if (p.role === 'bank_officer') throw new AppError('not_found');
-    const [s, l] = await Promise.all([ipStats(db, p, req.query.date), pledgeLoans(db, p)]);
-    return reply.header('content-type', XLSX).header('content-disposition', download('ip-stats')).send(await statsWorkbook(s, l));
-  });
+  r.get(
+    '/api/ip/stats.xlsx',
+    { schema: { tags, summary: '导出统计 Statistics and pledge loans as .xlsx', querystring: DateQ } },
+    async (req, reply) => {
+      const p = principalOf(req);
+      if (p.role === 'bank_officer') throw new AppError('not_found');
+      const [s, l] = await Promise.all([ipStats(db, p, req.query.date), pledgeLoans(db, p)]);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', download('ip-stats'))
+        .send(await statsWorkbook(s, l));
+    },
+  );
 }

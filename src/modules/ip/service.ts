@@ -11,7 +11,14 @@ import { rowsOf, type Database, type DbOrTx } from '../../db/client.ts';
 import { AppError, invalid, type FieldProblem } from '../../shared/errors.ts';
 import { todayShanghai, isIsoDate } from '../../shared/dates.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
-import { canRecordLoans, canWriteIp, ipScope, ipStatisticsScope, type EnterpriseScope, type Principal } from '../access/principal.ts';
+import {
+  canRecordLoans,
+  canWriteIp,
+  ipScope,
+  ipStatisticsScope,
+  type EnterpriseScope,
+  type Principal,
+} from '../access/principal.ts';
 import { institutionOf, keyListMembers, type Institution } from '../financing/service.ts';
 import { checkLoan } from '../financing/domain.ts';
 import { INDUSTRIES, TITLE_KINDS } from '../registry/reference.ts';
@@ -45,11 +52,18 @@ export async function ipViewer(
 ): Promise<{ viewer: IpViewerKind; enterpriseId: number | null; institution: Institution | null; canRecordLoans: boolean }> {
   if (p.role === 'bank_officer') {
     const inst = await institutionOf(database.db, p);
-    return { viewer: inst ? 'bank' : 'none', enterpriseId: null, institution: inst, canRecordLoans: canRecordLoans(p, inst?.id ?? null, inst?.kind ?? null) };
+    return {
+      viewer: inst ? 'bank' : 'none',
+      enterpriseId: null,
+      institution: inst,
+      canRecordLoans: canRecordLoans(p, inst?.id ?? null, inst?.kind ?? null),
+    };
   }
   const s = ipScope(p);
-  if (s.kind === 'enterprise') return { viewer: 'enterprise', enterpriseId: s.enterpriseId, institution: null, canRecordLoans: false };
-  if (s.kind === 'all' || s.kind === 'unit') return { viewer: 'officer', enterpriseId: null, institution: null, canRecordLoans: false };
+  if (s.kind === 'enterprise')
+    return { viewer: 'enterprise', enterpriseId: s.enterpriseId, institution: null, canRecordLoans: false };
+  if (s.kind === 'all' || s.kind === 'unit')
+    return { viewer: 'officer', enterpriseId: null, institution: null, canRecordLoans: false };
   return { viewer: 'none', enterpriseId: null, institution: null, canRecordLoans: false };
 }
 
@@ -98,7 +112,9 @@ async function visibleEnterprise(database: Database, p: Principal, enterpriseId:
   }
   const s = ipScope(p);
   const ok =
-    s.kind === 'all' || (s.kind === 'unit' && s.unitCode === head.unitCode) || (s.kind === 'enterprise' && s.enterpriseId === head.id);
+    s.kind === 'all' ||
+    (s.kind === 'unit' && s.unitCode === head.unitCode) ||
+    (s.kind === 'enterprise' && s.enterpriseId === head.id);
   if (!ok) throw new AppError('not_found');
   return head;
 }
@@ -128,9 +144,15 @@ export interface EnterpriseIpView {
 }
 
 /** One enterprise's IP with classes and scores on `date` (today by default). */
-export async function enterpriseIp(database: Database, p: Principal, enterpriseId: number, date?: string): Promise<EnterpriseIpView> {
+export async function enterpriseIp(
+  database: Database,
+  p: Principal,
+  enterpriseId: number,
+  date?: string,
+): Promise<EnterpriseIpView> {
   const asOf = date ?? todayShanghai();
-  if (!isIsoDate(asOf)) throw invalid({ field: 'date', reason: { zh: '日期格式应为YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' } });
+  if (!isIsoDate(asOf))
+    throw invalid({ field: 'date', reason: { zh: '日期格式应为YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' } });
   const enterprise = await visibleEnterprise(database, p, enterpriseId);
   const rows = await readRecords(database, 'r.enterprise_id = $1', [enterpriseId]);
   const items = rows.map(itemOf);
@@ -161,7 +183,12 @@ function insertValues(enterpriseId: number, v: IpValues, userId: number) {
 
 function duplicate(field = 'number'): AppError {
   return new AppError('conflict', {
-    fields: [{ field, reason: { zh: '本企业已登记该编号的同类知识产权', en: 'your enterprise has recorded this number for this kind already' } }],
+    fields: [
+      {
+        field,
+        reason: { zh: '本企业已登记该编号的同类知识产权', en: 'your enterprise has recorded this number for this kind already' },
+      },
+    ],
   });
 }
 
@@ -175,7 +202,10 @@ export async function createIp(database: Database, p: Principal, enterpriseId: n
   if (!values) throw invalid(...problems);
   try {
     return await database.db.transaction(async (tx) => {
-      const [row] = await rowsOf<{ id: number }>(tx, sql`insert into ip_records (${sql.raw(INSERT_COLUMNS)}) values ${insertValues(enterpriseId, values, p.userId)} returning id`);
+      const [row] = await rowsOf<{ id: number }>(
+        tx,
+        sql`insert into ip_records (${sql.raw(INSERT_COLUMNS)}) values ${insertValues(enterpriseId, values, p.userId)} returning id`,
+      );
       const id = Number(row!.id);
       await recordAudit(tx, actorOf(p), 'ip.record.create', 'ip_record', id, null, { enterpriseId, ...values });
       return { id };
@@ -189,10 +219,18 @@ export async function createIp(database: Database, p: Principal, enterpriseId: n
 async function lockOwn(tx: DbOrTx, p: Principal, id: number): Promise<IpRow & { raw: Record<string, unknown> }> {
   const [r] = await rowsOf<Record<string, unknown>>(tx, sql`select * from ip_records where id = ${id} for update`);
   if (!r || !canWriteIp(p, Number(r.enterprise_id))) throw new AppError('not_found');
-  return { raw: r, id, enterpriseId: Number(r.enterprise_id), version: Number(r.version) } as IpRow & { raw: Record<string, unknown> };
+  return { raw: r, id, enterpriseId: Number(r.enterprise_id), version: Number(r.version) } as IpRow & {
+    raw: Record<string, unknown>;
+  };
 }
 
-export async function updateIp(database: Database, p: Principal, id: number, version: number, input: IpInput): Promise<{ id: number }> {
+export async function updateIp(
+  database: Database,
+  p: Principal,
+  id: number,
+  version: number,
+  input: IpInput,
+): Promise<{ id: number }> {
   const { values, problems } = checkIp(input, todayShanghai());
   if (!values) throw invalid(...problems);
   try {
@@ -219,7 +257,9 @@ export async function deleteIp(database: Database, p: Principal, id: number): Pr
     const cur = await lockOwn(tx, p, id);
     const [pl] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from ip_pledges where ip_record_id = ${id}`);
     if (Number(pl?.n) > 0)
-      throw new AppError('conflict', { detail: { zh: '该知识产权有质押记录，不能删除', en: 'This item has pledges and cannot be deleted' } });
+      throw new AppError('conflict', {
+        detail: { zh: '该知识产权有质押记录，不能删除', en: 'This item has pledges and cannot be deleted' },
+      });
     await tx.execute(sql`delete from ip_records where id = ${id}`);
     await recordAudit(tx, actorOf(p), 'ip.record.delete', 'ip_record', id, cur.raw, null);
   });
@@ -233,7 +273,10 @@ export async function readImportBook(bytes: Buffer): Promise<unknown[][]> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw invalid({ field: 'file', reason: { zh: '无法读取该文件，请上传.xlsx文件', en: 'cannot read the file; upload an .xlsx file' } });
+    throw invalid({
+      field: 'file',
+      reason: { zh: '无法读取该文件，请上传.xlsx文件', en: 'cannot read the file; upload an .xlsx file' },
+    });
   }
   const ws = wb.worksheets[0];
   if (!ws) throw invalid({ field: 'file', reason: { zh: '文件没有工作表', en: 'the file has no sheet' } });
@@ -243,7 +286,13 @@ export async function readImportBook(bytes: Buffer): Promise<unknown[][]> {
     const cells: unknown[] = [];
     for (let c = 1; c <= IMPORT_COLUMNS.length; c++) {
       const v = row.getCell(c).value as unknown;
-      cells.push(v && typeof v === 'object' && !(v instanceof Date) && 'text' in (v as object) ? (v as { text: unknown }).text : v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v);
+      cells.push(
+        v && typeof v === 'object' && !(v instanceof Date) && 'text' in (v as object)
+          ? (v as { text: unknown }).text
+          : v && typeof v === 'object' && 'result' in (v as object)
+            ? (v as { result: unknown }).result
+            : v,
+      );
     }
     if (cells.some((x) => x !== null && x !== undefined && String(x).trim() !== '')) out.push(cells);
   });
@@ -264,7 +313,10 @@ export async function importIp(
   requireWriter(p, enterpriseId);
   if (rows.length === 0) throw invalid({ field: 'file', reason: { zh: '文件中没有数据行', en: 'the file has no data rows' } });
   if (rows.length > MAX_IMPORT_ROWS)
-    throw invalid({ field: 'file', reason: { zh: `一次最多导入${MAX_IMPORT_ROWS}行`, en: `at most ${MAX_IMPORT_ROWS} rows at a time` } });
+    throw invalid({
+      field: 'file',
+      reason: { zh: `一次最多导入${MAX_IMPORT_ROWS}行`, en: `at most ${MAX_IMPORT_ROWS} rows at a time` },
+    });
   const today = todayShanghai();
   const problems: FieldProblem[] = [];
   const values: IpValues[] = [];
@@ -313,7 +365,11 @@ export async function bankCandidates(
   page = 1,
   pageSize = 20,
   q?: string,
-): Promise<{ items: (EnterpriseHead & { score: number; class1: number; class1HighValue: number; items: number })[]; total: number; asOf: string }> {
+): Promise<{
+  items: (EnterpriseHead & { score: number; class1: number; class1HighValue: number; items: number })[];
+  total: number;
+  asOf: string;
+}> {
   await requireBank(database, p);
   const today = todayShanghai();
   const like = q?.trim() ? `%${q.trim().replace(/[\\%_]/g, (m) => '\\' + m)}%` : null;
@@ -372,16 +428,34 @@ export async function recordPledgeLoan(
   if (!canRecordLoans(p, inst.id, inst.kind))
     throw new AppError('forbidden', { detail: { zh: '贷款由放款银行登记', en: 'Loans are recorded by the lending bank' } });
   const today = todayShanghai();
-  const problems = checkLoan({ amount: input.amount, rateBp: input.rateBp, termMonths: input.termMonths, loanType: 'ip_pledge', grantedOn: input.grantedOn }, today, null);
+  const problems = checkLoan(
+    {
+      amount: input.amount,
+      rateBp: input.rateBp,
+      termMonths: input.termMonths,
+      loanType: 'ip_pledge',
+      grantedOn: input.grantedOn,
+    },
+    today,
+    null,
+  );
   const ids = [...new Set(input.ipRecordIds)];
-  if (ids.length === 0) problems.push({ field: 'ipRecordIds', reason: { zh: '请选择至少一项质押的知识产权', en: 'choose at least one item to pledge' } });
+  if (ids.length === 0)
+    problems.push({
+      field: 'ipRecordIds',
+      reason: { zh: '请选择至少一项质押的知识产权', en: 'choose at least one item to pledge' },
+    });
   if (problems.length) throw invalid(...problems);
   if (!(await sharesIpWithBanks(database.db, enterpriseId))) throw new AppError('not_found');
   const items = await readRecords(database, 'r.enterprise_id = $1 and r.id = any($2::bigint[])', [enterpriseId, ids]);
   if (items.length !== ids.length)
     throw invalid({ field: 'ipRecordIds', reason: { zh: '所选知识产权不属于该企业', en: 'an item is not this enterprise’s' } });
   const off = items.find((r) => inForce(itemOf(r), input.grantedOn) !== null);
-  if (off) throw invalid({ field: 'ipRecordIds', reason: { zh: `“${off.title}”在放款日不是有效的知识产权`, en: `'${off.title}' is not in force on the loan date` } });
+  if (off)
+    throw invalid({
+      field: 'ipRecordIds',
+      reason: { zh: `“${off.title}”在放款日不是有效的知识产权`, en: `'${off.title}' is not in force on the loan date` },
+    });
   try {
     return await database.db.transaction(async (tx) => {
       const [loan] = await rowsOf<{ id: number }>(
@@ -395,13 +469,22 @@ export async function recordPledgeLoan(
         sql`insert into ip_pledges (ip_record_id, loan_id, pledgee, amount, registered_on, recorded_by)
             select x, ${loanId}, ${inst.name}, ${input.amount}, ${input.grantedOn}::date, ${p.userId} from unnest(${'{' + ids.join(',') + '}'}::bigint[]) as x returning id`,
       );
-      await recordAudit(tx, actorOf(p), 'ip.pledge_loan.record', 'financing_loan', loanId, null, { enterpriseId, institutionId: inst.id, ...input });
+      await recordAudit(tx, actorOf(p), 'ip.pledge_loan.record', 'financing_loan', loanId, null, {
+        enterpriseId,
+        institutionId: inst.id,
+        ...input,
+      });
       return { loanId, pledgeIds: pledges.map((r) => Number(r.id)) };
     });
   } catch (e) {
     if (sqlState(e) === '23505')
       throw new AppError('conflict', {
-        fields: [{ field: 'ipRecordIds', reason: { zh: '所选知识产权已在质押中，不能重复质押', en: 'an item is under an active pledge already' } }],
+        fields: [
+          {
+            field: 'ipRecordIds',
+            reason: { zh: '所选知识产权已在质押中，不能重复质押', en: 'an item is under an active pledge already' },
+          },
+        ],
       });
     throw e;
   }
@@ -419,7 +502,8 @@ export async function releasePledge(database: Database, p: Principal, pledgeId: 
            where p.id = ${pledgeId} and l.institution_id = ${inst.id} for update of p`,
     );
     if (!row) throw new AppError('not_found');
-    if (row.released_on !== null) throw new AppError('conflict', { detail: { zh: '该质押已解除', en: 'This pledge is released already' } });
+    if (row.released_on !== null)
+      throw new AppError('conflict', { detail: { zh: '该质押已解除', en: 'This pledge is released already' } });
     if (releasedOn < row.registered_on)
       throw invalid({ field: 'releasedOn', reason: { zh: '解除日期不能早于登记日期', en: 'cannot be before the registration' } });
     await tx.execute(sql`update ip_pledges set released_on = ${releasedOn}::date where id = ${pledgeId}`);
@@ -458,7 +542,13 @@ export async function pledgeLoans(
   database: Database,
   p: Principal,
   year?: number,
-): Promise<{ loans: PledgeLoanView[]; byBank: PledgeTotals[]; byUnit: PledgeTotals[]; byIndustry: PledgeTotals[]; total: PledgeTotals }> {
+): Promise<{
+  loans: PledgeLoanView[];
+  byBank: PledgeTotals[];
+  byUnit: PledgeTotals[];
+  byIndustry: PledgeTotals[];
+  total: PledgeTotals;
+}> {
   let where: string;
   let params: unknown[];
   if (p.role === 'bank_officer') {
@@ -516,9 +606,18 @@ export async function pledgeLoans(
   };
   return {
     loans,
-    byBank: totals((l) => String(l.institutionId), (l) => l.institutionName),
-    byUnit: totals((l) => l.unitCode, (l) => l.unitName),
-    byIndustry: totals((l) => l.industryCode, (l) => industryName.get(l.industryCode) ?? l.industryCode),
+    byBank: totals(
+      (l) => String(l.institutionId),
+      (l) => l.institutionName,
+    ),
+    byUnit: totals(
+      (l) => l.unitCode,
+      (l) => l.unitName,
+    ),
+    byIndustry: totals(
+      (l) => l.industryCode,
+      (l) => industryName.get(l.industryCode) ?? l.industryCode,
+    ),
     total: { key: 'total', name: '合计', loans: loans.length, amount: loans.reduce((a, l) => a + l.amount, 0) },
   };
 }
@@ -532,9 +631,22 @@ export interface IpStats {
   byKind: { kind: string; items: number; inForce: number }[];
   byClass: { class: 'I' | 'II' | 'high_value' | 'other'; counted: number }[];
   byUnit: { unitCode: string; unitName: string; class1: number; class1HighValue: number; class2: number; enterprises: number }[];
-  byIndustry: { industryCode: string; industryName: string; class1: number; class1HighValue: number; class2: number; enterprises: number }[];
+  byIndustry: {
+    industryCode: string;
+    industryName: string;
+    class1: number;
+    class1HighValue: number;
+    class2: number;
+    enterprises: number;
+  }[];
   /** Quality SMEs (a title in force) by title: holders, high-value IP among them, per holder. */
-  highValuePerQualitySme: { titleKind: string; titleName: string; enterprises: number; class1HighValue: number; perEnterprise: number }[];
+  highValuePerQualitySme: {
+    titleKind: string;
+    titleName: string;
+    enterprises: number;
+    class1HighValue: number;
+    perEnterprise: number;
+  }[];
 }
 
 /** IP by kind, class, district and industry, and high-value IP per quality SME, on `date`, in the officer's scope. */
@@ -542,7 +654,8 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
   const s = ipStatisticsScope(p);
   if (s.kind !== 'all' && s.kind !== 'unit') throw new AppError('not_found');
   const asOf = date ?? todayShanghai();
-  if (!isIsoDate(asOf)) throw invalid({ field: 'date', reason: { zh: '日期格式应为YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' } });
+  if (!isIsoDate(asOf))
+    throw invalid({ field: 'date', reason: { zh: '日期格式应为YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' } });
   const w = scopeWhere(s, 1);
   const ents = await database.query<Record<string, unknown>>(
     `select e.id, e.unit_code, u.name_zh as unit_name, e.industry_code,
@@ -553,11 +666,7 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
     [...w.params, asOf],
   );
   const wr = scopeWhere(s, 1);
-  const records = await readRecords(
-    database,
-    `r.enterprise_id in (select e.id from enterprises e where ${wr.sql})`,
-    wr.params,
-  );
+  const records = await readRecords(database, `r.enterprise_id in (select e.id from enterprises e where ${wr.sql})`, wr.params);
   const byEnt = groupByEnterprise(records);
   const kinds = new Map<string, { kind: string; items: number; inForce: number }>();
   const cls = { I: 0, II: 0, high_value: 0, other: 0 };
@@ -587,20 +696,41 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
     cls.II += c2;
     cls.high_value += hv;
     const uc = String(e.unit_code);
-    const u = units.get(uc) ?? { unitCode: uc, unitName: String(e.unit_name), class1: 0, class1HighValue: 0, class2: 0, enterprises: 0 };
+    const u = units.get(uc) ?? {
+      unitCode: uc,
+      unitName: String(e.unit_name),
+      class1: 0,
+      class1HighValue: 0,
+      class2: 0,
+      enterprises: 0,
+    };
     u.class1 += c1;
     u.class2 += c2;
     u.class1HighValue += hv;
     u.enterprises++;
     units.set(uc, u);
     const ic = String(e.industry_code);
-    const ind = inds.get(ic) ?? { industryCode: ic, industryName: industryName.get(ic) ?? ic, class1: 0, class1HighValue: 0, class2: 0, enterprises: 0 };
+    const ind = inds.get(ic) ?? {
+      industryCode: ic,
+      industryName: industryName.get(ic) ?? ic,
+      class1: 0,
+      class1HighValue: 0,
+      class2: 0,
+      enterprises: 0,
+    };
     ind.class1 += c1;
     ind.class2 += c2;
     ind.class1HighValue += hv;
     ind.enterprises++;
     inds.set(ic, ind);
-    const titles = (Array.isArray(e.titles) ? e.titles : String(e.titles).replace(/^\{|\}$/g, '').split(',').filter(Boolean)) as string[];
+    const titles = (
+      Array.isArray(e.titles)
+        ? e.titles
+        : String(e.titles)
+            .replace(/^\{|\}$/g, '')
+            .split(',')
+            .filter(Boolean)
+    ) as string[];
     for (const t of titles) {
       const x = perTitle.get(t) ?? { enterprises: 0, hv: 0 };
       x.enterprises++;
@@ -623,7 +753,13 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
     byIndustry: [...inds.values()].sort((a, b) => b.class1 - a.class1),
     highValuePerQualitySme: TITLE_KINDS.filter((t) => perTitle.has(t.id)).map((t) => {
       const x = perTitle.get(t.id)!;
-      return { titleKind: t.id, titleName: t.zh, enterprises: x.enterprises, class1HighValue: x.hv, perEnterprise: Math.round((x.hv / x.enterprises) * 100) / 100 };
+      return {
+        titleKind: t.id,
+        titleName: t.zh,
+        enterprises: x.enterprises,
+        class1HighValue: x.hv,
+        perEnterprise: Math.round((x.hv / x.enterprises) * 100) / 100,
+      };
     }),
   };
 }

@@ -15,8 +15,30 @@ import { addMonths } from '../../../policy/core/dates.ts';
 import { patentCheckDigit, type IpKind } from '../../../policy/ip/index.ts';
 import { Rng } from './prng.ts';
 
-const TOPICS = ['数控机床', '工业机器人', '新能源汽车电驱', '锂电池隔膜', '生物医药', '医疗器械', '智能传感器', '激光加工', '储能系统', '工业软件', '新材料', '精密减速器', '氢燃料电池', '智慧农业', '轨道交通'];
-const INVENTION = ['一种{t}的控制方法', '一种{t}用高强度复合结构及其制备方法', '基于机器视觉的{t}缺陷检测方法', '一种{t}的热管理系统及方法', '一种{t}故障诊断方法'];
+const TOPICS = [
+  '数控机床',
+  '工业机器人',
+  '新能源汽车电驱',
+  '锂电池隔膜',
+  '生物医药',
+  '医疗器械',
+  '智能传感器',
+  '激光加工',
+  '储能系统',
+  '工业软件',
+  '新材料',
+  '精密减速器',
+  '氢燃料电池',
+  '智慧农业',
+  '轨道交通',
+];
+const INVENTION = [
+  '一种{t}的控制方法',
+  '一种{t}用高强度复合结构及其制备方法',
+  '基于机器视觉的{t}缺陷检测方法',
+  '一种{t}的热管理系统及方法',
+  '一种{t}故障诊断方法',
+];
 const UTILITY = ['一种{t}用快速夹紧装置', '一种{t}的散热结构', '一种便于维护的{t}外壳', '一种{t}用定位工装'];
 const DESIGN = ['{t}控制面板', '{t}外壳（二）', '{t}操作终端'];
 const SOFTWARE = ['{t}远程监控平台V{v}', '{t}数据采集与分析系统V{v}', '{t}生产执行管理软件V{v}'];
@@ -33,7 +55,10 @@ function patentNumber(kind: IpKind, year: number, serial: number): string {
 }
 
 function fill(r: Rng, templates: readonly string[]): string {
-  return r.pick(templates).replace('{t}', r.pick(TOPICS)).replace('{v}', String(r.int(1, 5)) + '.0');
+  return r
+    .pick(templates)
+    .replace('{t}', r.pick(TOPICS))
+    .replace('{v}', String(r.int(1, 5)) + '.0');
 }
 
 export interface IpSeedSummary {
@@ -58,7 +83,15 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
   );
   const rows: unknown[][] = [];
   const awards: [number, string, string, string][] = [];
-  const history: { enterprise: number; kind: string; number: string; on: string; amount: number; released: string; pledgee: string }[] = [];
+  const history: {
+    enterprise: number;
+    kind: string;
+    number: string;
+    on: string;
+    amount: number;
+    released: string;
+    pledgee: string;
+  }[] = [];
   let serial = 1;
   for (const e of ents) {
     const id = Number(e.id);
@@ -78,7 +111,15 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
       for (let k = 0; k < n; k++) {
         const year = r.int(first, Math.max(first, asOfYear - 1));
         const applied = `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
-        const lag = { invention_patent: r.int(14, 36), utility_model: r.int(5, 12), design_patent: r.int(4, 9), software_copyright: r.int(1, 3), plant_variety: r.int(18, 36), ic_layout: r.int(2, 5), trademark: r.int(8, 14) }[kind];
+        const lag = {
+          invention_patent: r.int(14, 36),
+          utility_model: r.int(5, 12),
+          design_patent: r.int(4, 9),
+          software_copyright: r.int(1, 3),
+          plant_variety: r.int(18, 36),
+          ic_layout: r.int(2, 5),
+          trademark: r.int(8, 14),
+        }[kind];
         let granted: string | null = addMonths(applied, lag);
         let status = 'valid';
         if (granted > opts.asOf) {
@@ -94,7 +135,13 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
           // The registry's high-value count becomes one of the four reasons.
           const why = r.int(0, 2);
           if (why === 0) family = r.int(1, 4);
-          else if (why === 1) awards.push([id, kind, patentNumber(kind, year, serial), r.pick(['china_patent_excellence', 'china_patent_excellence', 'china_patent_silver', 'national_sci_tech'])]);
+          else if (why === 1)
+            awards.push([
+              id,
+              kind,
+              patentNumber(kind, year, serial),
+              r.pick(['china_patent_excellence', 'china_patent_excellence', 'china_patent_silver', 'national_sci_tech']),
+            ]);
           else maint = Math.max(maint, 11);
         }
         if (maint > years + 1) maint = years + 1;
@@ -112,7 +159,15 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
         const acquired = r.chance(0.12) && granted ? addMonths(opts.asOf, -r.int(2, 40)) : null;
         const title = fill(
           r,
-          { invention_patent: INVENTION, utility_model: UTILITY, design_patent: DESIGN, software_copyright: SOFTWARE, plant_variety: PLANT, ic_layout: LAYOUT, trademark: TRADEMARK }[kind],
+          {
+            invention_patent: INVENTION,
+            utility_model: UTILITY,
+            design_patent: DESIGN,
+            software_copyright: SOFTWARE,
+            plant_variety: PLANT,
+            ic_layout: LAYOUT,
+            trademark: TRADEMARK,
+          }[kind],
         );
         rows.push([
           id,
@@ -134,7 +189,15 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
           const on = addMonths(granted, r.int(3, 24));
           const released = addMonths(on, 12);
           if (released < opts.asOf)
-            history.push({ enterprise: id, kind, number, on, amount: r.int(2, 15) * 1_000_000, released, pledgee: r.pick(PLEDGEES) });
+            history.push({
+              enterprise: id,
+              kind,
+              number,
+              on,
+              amount: r.int(2, 15) * 1_000_000,
+              released,
+              pledgee: r.pick(PLEDGEES),
+            });
         }
       }
     }
@@ -192,7 +255,9 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
   const linked = new Set<number>();
   for (const l of loans) {
     const on = String(l.granted_on);
-    const free = (byEnt.get(Number(l.enterprise_id)) ?? []).filter((x) => x.granted <= on && x.busyUntil < on && x.busyUntil !== 'active');
+    const free = (byEnt.get(Number(l.enterprise_id)) ?? []).filter(
+      (x) => x.granted <= on && x.busyUntil < on && x.busyUntil !== 'active',
+    );
     const take = free.slice(0, r.int(1, 2));
     const end = addMonths(on, Number(l.term_months));
     const released = end < opts.asOf ? end : null;

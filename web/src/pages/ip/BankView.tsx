@@ -34,7 +34,10 @@ function LoanForm({ enterpriseId, selected, onDone }: { enterpriseId: number; se
       onDone();
     } catch (e) {
       const fe = fieldErrors(e, pick, LOAN_FIELDS);
-      setError([...fe.onForm.map((f) => `${t(`ip.loan.field.${f.name}` as never)}：${f.errors.join('')}`), ...fe.leftOver].join('；') || errorText(e, pick));
+      setError(
+        [...fe.onForm.map((f) => `${t(`ip.loan.field.${f.name}` as never)}：${f.errors.join('')}`), ...fe.leftOver].join('；') ||
+          errorText(e, pick),
+      );
     } finally {
       setSaving(false);
     }
@@ -56,7 +59,13 @@ function LoanForm({ enterpriseId, selected, onDone }: { enterpriseId: number; se
         <Form.Item name="grantedOn" label={t('ip.loan.grantedOn')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Button type="primary" loading={saving} disabled={selected.length === 0} onClick={() => void submit()} data-testid="ip-loan-submit">
+        <Button
+          type="primary"
+          loading={saving}
+          disabled={selected.length === 0}
+          onClick={() => void submit()}
+          data-testid="ip-loan-submit"
+        >
           {t('ip.loan.submit')}
         </Button>
       </Form>
@@ -92,14 +101,26 @@ function Candidates({ viewer, onLoan }: { viewer: Viewer; onLoan: () => void }) 
         loading={!data}
         dataSource={data?.items ?? []}
         data-testid="ip-candidates"
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { key: 'name', title: t('ip.col.enterprise'), dataIndex: 'name' },
           { key: 'unit', title: t('ip.col.unit'), dataIndex: 'unitName', width: 110 },
           { key: 'items', title: t('ip.col.items'), dataIndex: 'items', width: 80, align: 'right' as const },
           { key: 'c1', title: t('ip.count.class1'), dataIndex: 'class1', width: 90, align: 'right' as const },
           { key: 'hv', title: t('ip.count.highValue'), dataIndex: 'class1HighValue', width: 110, align: 'right' as const },
-          { key: 'score', title: t('ip.score.enterprise'), width: 110, align: 'right' as const, render: (_: unknown, c) => <b>{c.score.toFixed(1)}</b> },
+          {
+            key: 'score',
+            title: t('ip.score.enterprise'),
+            width: 110,
+            align: 'right' as const,
+            render: (_: unknown, c) => <b>{c.score.toFixed(1)}</b>,
+          },
           {
             key: 'a',
             title: t('ip.col.actions'),
@@ -119,7 +140,13 @@ function Candidates({ viewer, onLoan }: { viewer: Viewer; onLoan: () => void }) 
           },
         ]}
       />
-      <Drawer open={open !== null} width="85%" title={open ? `${open.name} · ${t('ip.bank.evaluation')}` : ''} onClose={() => setOpen(null)} destroyOnHidden>
+      <Drawer
+        open={open !== null}
+        width="85%"
+        title={open ? `${open.name} · ${t('ip.bank.evaluation')}` : ''}
+        onClose={() => setOpen(null)}
+        destroyOnHidden
+      >
         {open && (
           <EnterpriseIpView
             key={key}
@@ -154,8 +181,16 @@ export function BankView({ viewer }: { viewer: Viewer }) {
       <Tabs
         data-testid="ip-tabs"
         items={[
-          { key: 'candidates', label: t('ip.tab.candidates'), children: <Candidates viewer={viewer} onLoan={() => setLoans((n) => n + 1)} /> },
-          { key: 'loans', label: t('ip.tab.myLoans'), children: <PledgeLoansPanel canRelease={viewer.canRecordLoans} reloadKey={loans} /> },
+          {
+            key: 'candidates',
+            label: t('ip.tab.candidates'),
+            children: <Candidates viewer={viewer} onLoan={() => setLoans((n) => n + 1)} />,
+          },
+          {
+            key: 'loans',
+            label: t('ip.tab.myLoans'),
+            children: <PledgeLoansPanel canRelease={viewer.canRecordLoans} reloadKey={loans} />,
+          },
         ]}
       />
     </Space>

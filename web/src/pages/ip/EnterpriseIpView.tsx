@@ -4,7 +4,23 @@
  * and the indicator-by-indicator explanation. The enterprise itself adds, edits, imports and exports.
  */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+  message,
+} from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
@@ -216,17 +232,40 @@ export function EnterpriseIpView({
             ),
           },
           { key: 'title', title: t('ip.col.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'status', title: t('ip.col.status'), width: 90, render: (_: unknown, r) => t(`ip.status.${r.legalStatus}` as never) },
-          { key: 'origin', title: t('ip.col.origin'), width: 100, render: (_: unknown, r) => (r.origin === 'acquired' ? `${t('ip.origin.acquired')} ${r.acquiredOn ?? ''}` : t('ip.origin.self_developed')) },
+          {
+            key: 'status',
+            title: t('ip.col.status'),
+            width: 90,
+            render: (_: unknown, r) => t(`ip.status.${r.legalStatus}` as never),
+          },
+          {
+            key: 'origin',
+            title: t('ip.col.origin'),
+            width: 100,
+            render: (_: unknown, r) =>
+              r.origin === 'acquired' ? `${t('ip.origin.acquired')} ${r.acquiredOn ?? ''}` : t('ip.origin.self_developed'),
+          },
           { key: 'class', title: t('ip.col.class'), width: 110, render: (_: unknown, r) => <ClassTag item={r} t={t} /> },
           {
             key: 'counted',
             title: t('ip.col.counted'),
             width: 80,
-            render: (_: unknown, r) => (r.classification.counted ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+            render: (_: unknown, r) =>
+              r.classification.counted ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
           },
-          { key: 'pledge', title: t('ip.col.pledge'), width: 80, render: (_: unknown, r) => (r.activePledge ? <Tag color="orange">{t('ip.pledge.active')}</Tag> : '—') },
-          { key: 'score', title: t('ip.col.score'), width: 80, align: 'right' as const, render: (_: unknown, r) => <b>{r.evaluation.score.toFixed(1)}</b> },
+          {
+            key: 'pledge',
+            title: t('ip.col.pledge'),
+            width: 80,
+            render: (_: unknown, r) => (r.activePledge ? <Tag color="orange">{t('ip.pledge.active')}</Tag> : '—'),
+          },
+          {
+            key: 'score',
+            title: t('ip.col.score'),
+            width: 80,
+            align: 'right' as const,
+            render: (_: unknown, r) => <b>{r.evaluation.score.toFixed(1)}</b>,
+          },
           ...(data.canEdit
             ? [
                 {

@@ -43,7 +43,17 @@ interface Values {
 const d = (s: string | null) => (s ? dayjs(s) : null);
 const iso = (v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null);
 
-export function IpForm({ enterpriseId, item, onClose, onSaved }: { enterpriseId: number; item: IpItemView | null; onClose: () => void; onSaved: () => void }) {
+export function IpForm({
+  enterpriseId,
+  item,
+  onClose,
+  onSaved,
+}: {
+  enterpriseId: number;
+  item: IpItemView | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -100,18 +110,42 @@ export function IpForm({ enterpriseId, item, onClose, onSaved }: { enterpriseId:
         data-testid="ip-form"
         initialValues={
           item
-            ? { ...item, appliedOn: d(item.appliedOn), grantedOn: d(item.grantedOn), expiresOn: d(item.expiresOn), acquiredOn: d(item.acquiredOn) }
-            : { kind: 'invention_patent', legalStatus: 'valid', origin: 'self_developed', relatedToMainProduct: true, awards: [], maintenanceYearsPaid: 0, foreignFamilyCount: 0 }
+            ? {
+                ...item,
+                appliedOn: d(item.appliedOn),
+                grantedOn: d(item.grantedOn),
+                expiresOn: d(item.expiresOn),
+                acquiredOn: d(item.acquiredOn),
+              }
+            : {
+                kind: 'invention_patent',
+                legalStatus: 'valid',
+                origin: 'self_developed',
+                relatedToMainProduct: true,
+                awards: [],
+                maintenanceYearsPaid: 0,
+                foreignFamilyCount: 0,
+              }
         }
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item name="kind" label={t('ip.col.kind')} rules={[{ required: true, message: t('common.required') }]}>
             <Select data-testid="ip-form-kind" options={IP_KINDS.map((k) => ({ value: k, label: t(`ip.kind.${k}` as never) }))} />
           </Form.Item>
-          <Form.Item name="number" label={t('ip.col.number')} extra={t('ip.form.numberHint')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="number"
+            label={t('ip.col.number')}
+            extra={t('ip.form.numberHint')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input data-testid="ip-form-number" />
           </Form.Item>
-          <Form.Item name="title" label={t('ip.col.title')} style={{ gridColumn: 'span 2' }} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('ip.col.title')}
+            style={{ gridColumn: 'span 2' }}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input data-testid="ip-form-title" />
           </Form.Item>
           <Form.Item name="appliedOn" label={t('ip.col.appliedOn')} rules={[{ required: true, message: t('common.required') }]}>
@@ -136,10 +170,16 @@ export function IpForm({ enterpriseId, item, onClose, onSaved }: { enterpriseId:
             <InputNumber min={0} precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="awards" label={t('ip.col.awards')}>
-            <Select mode="multiple" allowClear options={IP_AWARDS.map((k) => ({ value: k, label: t(`ip.award.${k}` as never) }))} />
+            <Select
+              mode="multiple"
+              allowClear
+              options={IP_AWARDS.map((k) => ({ value: k, label: t(`ip.award.${k}` as never) }))}
+            />
           </Form.Item>
           <Form.Item name="origin" label={t('ip.col.origin')}>
-            <Select options={(['self_developed', 'acquired'] as const).map((k) => ({ value: k, label: t(`ip.origin.${k}` as never) }))} />
+            <Select
+              options={(['self_developed', 'acquired'] as const).map((k) => ({ value: k, label: t(`ip.origin.${k}` as never) }))}
+            />
           </Form.Item>
           {origin === 'acquired' ? (
             <Form.Item name="acquiredOn" label={t('ip.col.acquiredOn')}>

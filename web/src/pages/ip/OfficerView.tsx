@@ -25,8 +25,20 @@ function StatsPanel() {
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 35, interval: 0 } },
     yAxis: { type: 'value' },
     series: [
-      { name: t('ip.class.I'), type: 'bar', data: rows.map((r) => r.class1 - r.class1HighValue), stack: 'c1', itemStyle: { color: COLORS.class1 } },
-      { name: t('ip.class.highValue'), type: 'bar', data: rows.map((r) => r.class1HighValue), stack: 'c1', itemStyle: { color: COLORS.hv } },
+      {
+        name: t('ip.class.I'),
+        type: 'bar',
+        data: rows.map((r) => r.class1 - r.class1HighValue),
+        stack: 'c1',
+        itemStyle: { color: COLORS.class1 },
+      },
+      {
+        name: t('ip.class.highValue'),
+        type: 'bar',
+        data: rows.map((r) => r.class1HighValue),
+        stack: 'c1',
+        itemStyle: { color: COLORS.hv },
+      },
       { name: t('ip.class.II'), type: 'bar', data: rows.map((r) => r.class2), itemStyle: { color: COLORS.class2 } },
     ],
   });
@@ -70,8 +82,18 @@ function StatsPanel() {
                   xAxis: { type: 'value' },
                   yAxis: { type: 'category', data: s.byKind.map((k) => t(`ip.kind.${k.kind}` as never)).reverse() },
                   series: [
-                    { name: t('ip.stats.all'), type: 'bar', data: s.byKind.map((k) => k.items).reverse(), itemStyle: { color: '#94a3b8' } },
-                    { name: t('ip.stats.inForce'), type: 'bar', data: s.byKind.map((k) => k.inForce).reverse(), itemStyle: { color: '#16a34a' } },
+                    {
+                      name: t('ip.stats.all'),
+                      type: 'bar',
+                      data: s.byKind.map((k) => k.items).reverse(),
+                      itemStyle: { color: '#94a3b8' },
+                    },
+                    {
+                      name: t('ip.stats.inForce'),
+                      type: 'bar',
+                      data: s.byKind.map((k) => k.inForce).reverse(),
+                      itemStyle: { color: '#16a34a' },
+                    },
                   ],
                 }}
               />
@@ -84,7 +106,11 @@ function StatsPanel() {
           </Col>
           <Col xs={24}>
             <Card size="small" title={t('ip.stats.byIndustry')}>
-              <Chart testId="chart-ip-industry" height={320} option={stacked(s.byIndustry.slice(0, 15).map((u) => ({ ...u, name: u.industryName })))} />
+              <Chart
+                testId="chart-ip-industry"
+                height={320}
+                option={stacked(s.byIndustry.slice(0, 15).map((u) => ({ ...u, name: u.industryName })))}
+              />
             </Card>
           </Col>
         </Row>
@@ -104,7 +130,9 @@ function StatsPanel() {
           ]}
         />
       </Card>
-      <Typography.Text type="secondary">{cls('other')}：{byClass.other ?? 0}</Typography.Text>
+      <Typography.Text type="secondary">
+        {cls('other')}：{byClass.other ?? 0}
+      </Typography.Text>
     </Space>
   );
 }
@@ -118,19 +146,39 @@ function Enterprises() {
   useEffect(() => void fetchIpEnterprises({ q, page, pageSize: 20 }).then(setData), [q, page]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Input.Search allowClear placeholder={t('ip.bank.search')} style={{ maxWidth: 360 }} onSearch={(v) => (setPage(1), setQ(v))} />
+      <Input.Search
+        allowClear
+        placeholder={t('ip.bank.search')}
+        style={{ maxWidth: 360 }}
+        onSearch={(v) => (setPage(1), setQ(v))}
+      />
       <Table
         rowKey="id"
         size="middle"
         loading={!data}
         dataSource={data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { key: 'name', title: t('ip.col.enterprise'), dataIndex: 'name' },
           { key: 'uscc', title: 'USCC', dataIndex: 'uscc', width: 200 },
           { key: 'unit', title: t('ip.col.unit'), dataIndex: 'unitName', width: 120 },
           { key: 'n', title: t('ip.col.items'), dataIndex: 'records', width: 90, align: 'right' as const },
-          { key: 'a', title: t('ip.col.actions'), width: 90, render: (_: unknown, e: EnterpriseHead) => <Button size="small" onClick={() => setOpen(e)}>{t('ip.action.view')}</Button> },
+          {
+            key: 'a',
+            title: t('ip.col.actions'),
+            width: 90,
+            render: (_: unknown, e: EnterpriseHead) => (
+              <Button size="small" onClick={() => setOpen(e)}>
+                {t('ip.action.view')}
+              </Button>
+            ),
+          },
         ]}
       />
       <Drawer open={open !== null} width="85%" title={open?.name} onClose={() => setOpen(null)} destroyOnHidden>

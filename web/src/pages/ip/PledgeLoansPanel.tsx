@@ -23,7 +23,14 @@ function TotalsChart({ rows, testId, title }: { rows: Totals[]; testId: string; 
           grid: { left: 130, right: 60, top: 10, bottom: 25 },
           xAxis: { type: 'value', name: t('ip.unit.wan') },
           yAxis: { type: 'category', data: top.map((r) => r.name) },
-          series: [{ type: 'bar', data: top.map((r) => Math.round(r.amount / 10000)), itemStyle: { color: '#7c3aed' }, label: { show: true, position: 'right' } }],
+          series: [
+            {
+              type: 'bar',
+              data: top.map((r) => Math.round(r.amount / 10000)),
+              itemStyle: { color: '#7c3aed' },
+              label: { show: true, position: 'right' },
+            },
+          ],
         }}
       />
     </Card>
@@ -73,8 +80,20 @@ export function PledgeLoansPanel({ canRelease = false, reloadKey = 0 }: { canRel
           { key: 'e', title: t('ip.col.enterprise'), dataIndex: 'enterpriseName', width: 220 },
           { key: 'u', title: t('ip.col.unit'), dataIndex: 'unitName', width: 100 },
           { key: 'b', title: t('ip.col.bank'), dataIndex: 'institutionName', width: 100 },
-          { key: 'a', title: t('ip.loans.amount'), align: 'right' as const, width: 130, render: (_: unknown, l) => formatMoney(l.amount) },
-          { key: 'r', title: t('ip.loan.rate'), align: 'right' as const, width: 80, render: (_: unknown, l) => `${(l.rateBp / 100).toFixed(2)}%` },
+          {
+            key: 'a',
+            title: t('ip.loans.amount'),
+            align: 'right' as const,
+            width: 130,
+            render: (_: unknown, l) => formatMoney(l.amount),
+          },
+          {
+            key: 'r',
+            title: t('ip.loan.rate'),
+            align: 'right' as const,
+            width: 80,
+            render: (_: unknown, l) => `${(l.rateBp / 100).toFixed(2)}%`,
+          },
           { key: 'g', title: t('ip.loan.grantedOn'), dataIndex: 'grantedOn', width: 110 },
           {
             key: 'i',

@@ -2,9 +2,23 @@
 import { request, toQueryString } from '../../api/client.ts';
 import type { Bilingual } from '../../api/types.ts';
 
-export const IP_KINDS = ['invention_patent', 'utility_model', 'design_patent', 'software_copyright', 'plant_variety', 'ic_layout', 'trademark'] as const;
+export const IP_KINDS = [
+  'invention_patent',
+  'utility_model',
+  'design_patent',
+  'software_copyright',
+  'plant_variety',
+  'ic_layout',
+  'trademark',
+] as const;
 export const LEGAL_STATUSES = ['pending', 'valid', 'lapsed', 'expired', 'invalidated'] as const;
-export const IP_AWARDS = ['china_patent_gold', 'china_patent_silver', 'china_patent_excellence', 'national_sci_tech', 'provincial_sci_tech'] as const;
+export const IP_AWARDS = [
+  'china_patent_gold',
+  'china_patent_silver',
+  'china_patent_excellence',
+  'national_sci_tech',
+  'provincial_sci_tech',
+] as const;
 export type IpKind = (typeof IP_KINDS)[number];
 
 export interface Viewer {
@@ -59,7 +73,13 @@ export interface IpItemView {
   version: number;
   pledges: Pledge[];
   activePledge: boolean;
-  classification: { class: 'I' | 'II' | null; counted: boolean; highValue: boolean; selfDeveloped: boolean; reasons: Bilingual[] };
+  classification: {
+    class: 'I' | 'II' | null;
+    counted: boolean;
+    highValue: boolean;
+    selfDeveloped: boolean;
+    reasons: Bilingual[];
+  };
   evaluation: { score: number; indicators: Indicator[]; notInForce?: Bilingual };
 }
 
@@ -136,8 +156,21 @@ export interface IpStats {
   byKind: { kind: IpKind; items: number; inForce: number }[];
   byClass: { class: 'I' | 'II' | 'high_value' | 'other'; counted: number }[];
   byUnit: { unitCode: string; unitName: string; class1: number; class1HighValue: number; class2: number; enterprises: number }[];
-  byIndustry: { industryCode: string; industryName: string; class1: number; class1HighValue: number; class2: number; enterprises: number }[];
-  highValuePerQualitySme: { titleKind: string; titleName: string; enterprises: number; class1HighValue: number; perEnterprise: number }[];
+  byIndustry: {
+    industryCode: string;
+    industryName: string;
+    class1: number;
+    class1HighValue: number;
+    class2: number;
+    enterprises: number;
+  }[];
+  highValuePerQualitySme: {
+    titleKind: string;
+    titleName: string;
+    enterprises: number;
+    class1HighValue: number;
+    perEnterprise: number;
+  }[];
 }
 
 const base = '/api/ip';
@@ -150,7 +183,10 @@ export const updateIp = (id: number, version: number, item: IpInput) =>
   request<{ id: number }>(`${base}/records/${id}`, { method: 'PUT', body: { version, item } });
 export const deleteIp = (id: number) => request<null>(`${base}/records/${id}`, { method: 'DELETE' });
 export const importIp = (enterpriseId: number, fileBase64: string) =>
-  request<{ inserted: number; skipped: number }>(`${base}/enterprises/${enterpriseId}/import`, { method: 'POST', body: { fileBase64 } });
+  request<{ inserted: number; skipped: number }>(`${base}/enterprises/${enterpriseId}/import`, {
+    method: 'POST',
+    body: { fileBase64 },
+  });
 export const fetchCandidates = (q: { q?: string; page?: number; pageSize?: number }) =>
   request<{ items: Candidate[]; total: number; asOf: string }>(`${base}/bank/candidates${toQueryString(q)}`);
 export const recordPledgeLoan = (
