@@ -1147,6 +1147,7 @@ export const en: Record<MessageKey, string> = {
   'ip.action.deleteConfirm': "Delete this item?",
   'ip.action.view': "View",
   'ip.import.done': "Imported: {inserted} new, {skipped} already recorded",
+  'ip.import.row': 'row {row}, {column}',
   'ip.import.failed': "Nothing was imported: fix these rows and import again",
   'ip.form.addTitle': "Record an IP item",
   'ip.form.editTitle': "Change an IP item",

@@ -1133,6 +1133,7 @@ export const zh = {
   'ip.action.deleteConfirm': "确认删除该项知识产权？",
   'ip.action.view': "查看",
   'ip.import.done': "导入完成：新增{inserted}项，已存在跳过{skipped}项",
+  'ip.import.row': '第{row}行「{column}」',
   'ip.import.failed': "导入未执行：以下行有误，请修改后重新导入（所有行均未导入）",
   'ip.form.addTitle': "登记知识产权",
   'ip.form.editTitle': "修改知识产权",

@@ -79,6 +79,31 @@ function ItemDetail({ item }: { item: IpItemView }) {
   );
 }
 
+const COLUMN_KEYS: Record<string, string> = {
+  kind: 'ip.col.kind',
+  number: 'ip.col.number',
+  title: 'ip.col.title',
+  appliedOn: 'ip.col.appliedOn',
+  grantedOn: 'ip.col.grantedOn',
+  expiresOn: 'ip.col.expiresOn',
+  legalStatus: 'ip.col.status',
+  maintenanceYearsPaid: 'ip.col.maintenance',
+  foreignFamilyCount: 'ip.col.family',
+  citations: 'ip.col.citations',
+  awards: 'ip.col.awards',
+  origin: 'ip.col.origin',
+  acquiredOn: 'ip.col.acquiredOn',
+  relatedToMainProduct: 'ip.col.related',
+};
+
+/** "rows[6].number" → "第6行 申请号/登记号" (the spreadsheet row and the column header). */
+function fieldLabel(field: string, t: Translate): string {
+  const m = /^rows\[(\d+)\]\.(\w+)$/.exec(field);
+  if (!m) return field;
+  const key = COLUMN_KEYS[m[2]!];
+  return t('ip.import.row', { row: m[1]!, column: key ? t(key as never) : m[2]! });
+}
+
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -119,7 +144,8 @@ export function EnterpriseIpView({
       void message.success(t('ip.import.done', { inserted: r.inserted, skipped: r.skipped }));
       load();
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) setImportProblems(e.fields.map((f) => `${f.field}: ${pick(f.reason)}`));
+      if (e instanceof ApiError && e.fields.length)
+        setImportProblems(e.fields.map((f) => `${fieldLabel(f.field, t)}：${pick(f.reason)}`));
       else void message.error(errorText(e, pick));
     }
     return false;

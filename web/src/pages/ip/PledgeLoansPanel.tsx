@@ -1,5 +1,5 @@
 /** IP-pledge loans recorded against items, with totals by bank, district and industry (a bank sees its own). */
-import { Button, Card, Col, Popconfirm, Row, Space, Statistic, Table, Tag, message } from 'antd';
+import { Button, Card, Col, Empty, Popconfirm, Row, Space, Statistic, Table, Tag, message } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -15,24 +15,28 @@ function TotalsChart({ rows, testId, title }: { rows: Totals[]; testId: string; 
   const top = rows.slice(0, 12).reverse();
   return (
     <Card size="small" title={title}>
-      <Chart
-        testId={testId}
-        height={Math.max(160, top.length * 26 + 40)}
-        option={{
-          tooltip: { trigger: 'axis' },
-          grid: { left: 130, right: 60, top: 10, bottom: 25 },
-          xAxis: { type: 'value', name: t('ip.unit.wan') },
-          yAxis: { type: 'category', data: top.map((r) => r.name) },
-          series: [
-            {
-              type: 'bar',
-              data: top.map((r) => Math.round(r.amount / 10000)),
-              itemStyle: { color: '#7c3aed' },
-              label: { show: true, position: 'right' },
-            },
-          ],
-        }}
-      />
+      {top.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Chart
+          testId={testId}
+          height={Math.max(160, top.length * 26 + 40)}
+          option={{
+            tooltip: { trigger: 'axis' },
+            grid: { left: 130, right: 60, top: 10, bottom: 25 },
+            xAxis: { type: 'value', name: t('ip.unit.wan') },
+            yAxis: { type: 'category', data: top.map((r) => r.name) },
+            series: [
+              {
+                type: 'bar',
+                data: top.map((r) => Math.round(r.amount / 10000)),
+                itemStyle: { color: '#7c3aed' },
+                label: { show: true, position: 'right' },
+              },
+            ],
+          }}
+        />
+      )}
     </Card>
   );
 }
