@@ -31,6 +31,7 @@ function TotalsChart({ rows, testId, title }: { rows: Totals[]; testId: string; 
                 type: 'bar',
                 data: top.map((r) => Math.round(r.amount / 10000)),
                 itemStyle: { color: '#7c3aed' },
+                barMaxWidth: 28,
                 label: { show: true, position: 'right' },
               },
             ],
