@@ -106,9 +106,13 @@ export async function ipHoldingsFromRecords(
   date: string,
   year: number,
 ): Promise<Map<number, IpHoldings>> {
+  if (ids.length === 0) return new Map();
+  return ipHoldingsOf(await readRecords(database, 'r.enterprise_id = any($1::bigint[])', [ids]), date, year);
+}
+
+/** The IP counts per enterprise of records already read (see `ipHoldingsFromRecords`). */
+export function ipHoldingsOf(rows: readonly IpRow[], date: string, year: number): Map<number, IpHoldings> {
   const out = new Map<number, IpHoldings>();
-  if (ids.length === 0) return out;
-  const rows = await readRecords(database, 'r.enterprise_id = any($1::bigint[])', [ids]);
   for (const [id, rs] of groupByEnterprise(rows)) out.set(id, holdingsOf(rs.map(itemOf), date, year));
   return out;
 }

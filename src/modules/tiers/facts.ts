@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../db/client.ts';
 import type { HeldTitle, Honour, Level, TierFacts } from '../../../policy/tier-standards/facts.ts';
-import { ipHoldingsFromRecords } from '../ip/records.ts';
+import { ipHoldingsOf, readRecords } from '../ip/records.ts';
 
 /** The tier-facts fields a declaration may set (the registry holds the others). */
 export const DECLARABLE_FIELDS = [
@@ -53,10 +53,9 @@ const n = (x: unknown): number => Number(x);
 /**
  * The rows the tier facts of these enterprises are made of (the bench's "bare read" runs exactly
  * these queries): yearly figures of figuresYear − 2 … figuresYear + 1, the latest IP counts,
- * honours, titles, declared facts; and the IP counts computed from IP records on `ipDate` (the
- * assessment date; default the end of the figures year) for enterprises that have records.
+ * honours, titles, declared facts, and the IP records (ip module) with their pledges.
  */
-export async function readRows(database: Database, ids: readonly number[], figuresYear: number, ipDate = `${figuresYear}-12-31`) {
+export async function readRows(database: Database, ids: readonly number[], figuresYear: number) {
   const [yearly, ip, honours, titles, declared, ipRecords] = await Promise.all([
     database.query(
       `select enterprise_id, year, revenue, main_business_revenue, rd_expense, net_profit, total_assets, total_liabilities, employees, rd_staff
@@ -78,7 +77,7 @@ export async function readRows(database: Database, ids: readonly number[], figur
       [ids],
     ),
     database.query(`select enterprise_id, facts from enterprise_declared_facts where enterprise_id = any($1::bigint[])`, [ids]),
-    ipHoldingsFromRecords(database, ids, ipDate, figuresYear),
+    readRecords(database, 'r.enterprise_id = any($1::bigint[])', [ids]),
   ]);
   return { yearly, ip, honours, titles, declared, ipRecords };
 }
@@ -111,7 +110,7 @@ async function factsFor(
     };
   });
   if (ids.length === 0) return { rows: [], facts };
-  const { yearly, ip, honours, titles, declared, ipRecords } = await readRows(database, ids, figuresYear, ipDate);
+  const { yearly, ip, honours, titles, declared, ipRecords } = await readRows(database, ids, figuresYear);
   const at = (r: Record<string, unknown>) => facts[index.get(n(r.enterprise_id)) as number] as TierFacts;
   for (const r of yearly)
     at(r).years?.push({
@@ -135,8 +134,10 @@ async function factsFor(
       utilityModels: n(r.utility_models),
       softwareCopyrights: n(r.software_copyrights),
     });
-  // IP records, where an enterprise has any, replace the registry's yearly counts (ip module).
-  for (const [id, h] of ipRecords) (facts[index.get(id) as number] as TierFacts).ip = [h];
+  // IP records, where an enterprise has any, replace the registry's yearly counts: classified on
+  // the assessment date (default the end of the figures year) by policy/ip.
+  for (const [id, h] of ipHoldingsOf(ipRecords, ipDate ?? `${figuresYear}-12-31`, figuresYear))
+    (facts[index.get(id) as number] as TierFacts).ip = [h];
   for (const r of honours)
     at(r).honours?.push({
       kind: String(r.kind),
