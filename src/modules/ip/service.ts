@@ -643,6 +643,7 @@ export interface IpStats {
   highValuePerQualitySme: {
     titleKind: string;
     titleName: string;
+    titleNameEn: string;
     enterprises: number;
     class1HighValue: number;
     perEnterprise: number;
@@ -756,6 +757,7 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
       return {
         titleKind: t.id,
         titleName: t.zh,
+        titleNameEn: t.en,
         enterprises: x.enterprises,
         class1HighValue: x.hv,
         perEnterprise: Math.round((x.hv / x.enterprises) * 100) / 100,

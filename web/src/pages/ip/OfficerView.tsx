@@ -12,7 +12,7 @@ const Chart = lazy(() => import('../dashboard/Chart.tsx'));
 const COLORS = { class1: '#1d4ed8', hv: '#c026d3', class2: '#0891b2' };
 
 function StatsPanel() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [s, setS] = useState<IpStats | null>(null);
   useEffect(() => void fetchStats().then(setS), []);
   if (!s) return <PageSpinner />;
@@ -123,7 +123,7 @@ function StatsPanel() {
           dataSource={s.highValuePerQualitySme}
           data-testid="ip-per-title"
           columns={[
-            { key: 'n', title: t('ip.col.title_kind'), dataIndex: 'titleName' },
+            { key: 'n', title: t('ip.col.title_kind'), render: (_: unknown, r) => (lang === 'zh' ? r.titleName : r.titleNameEn) },
             { key: 'e', title: t('ip.stats.enterprises'), dataIndex: 'enterprises', align: 'right' as const },
             { key: 'h', title: t('ip.count.highValue'), dataIndex: 'class1HighValue', align: 'right' as const },
             { key: 'p', title: t('ip.stats.perEnterprise'), dataIndex: 'perEnterprise', align: 'right' as const },

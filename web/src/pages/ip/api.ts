@@ -167,6 +167,7 @@ export interface IpStats {
   highValuePerQualitySme: {
     titleKind: string;
     titleName: string;
+    titleNameEn: string;
     enterprises: number;
     class1HighValue: number;
     perEnterprise: number;
