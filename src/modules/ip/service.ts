@@ -658,16 +658,21 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
   if (!isIsoDate(asOf))
     throw invalid({ field: 'date', reason: { zh: '日期格式应为YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' } });
   const w = scopeWhere(s, 1);
-  const ents = await database.query<Record<string, unknown>>(
-    `select e.id, e.unit_code, u.name_zh as unit_name, e.industry_code,
-            (select coalesce(array_agg(distinct t.kind::text), '{}') from titles t where t.enterprise_id = e.id and t.recognised_on <= $${w.params.length + 1}::date
-               and (t.valid_until is null or t.valid_until >= $${w.params.length + 1}::date) and (t.revoked_on is null or t.revoked_on > $${w.params.length + 1}::date)) as titles
-       from enterprises e join units u on u.code = e.unit_code
-      where ${w.sql} and exists (select 1 from ip_records r where r.enterprise_id = e.id)`,
-    [...w.params, asOf],
-  );
-  const wr = scopeWhere(s, 1);
-  const records = await readRecords(database, `r.enterprise_id in (select e.id from enterprises e where ${wr.sql})`, wr.params);
+  const k = w.params.length + 1;
+  // Two reads (in parallel on PostgreSQL): the enterprises with records and their titles in force
+  // (one grouped join, not a subquery per enterprise), and the records themselves.
+  const [ents, records] = await Promise.all([
+    database.query<Record<string, unknown>>(
+      `select e.id, e.unit_code, u.name_zh as unit_name, e.industry_code, coalesce(t.kinds, '') as titles
+         from enterprises e join units u on u.code = e.unit_code
+         left join (select enterprise_id, string_agg(distinct kind::text, ',') as kinds from titles
+                     where recognised_on <= $${k}::date and (valid_until is null or valid_until >= $${k}::date)
+                       and (revoked_on is null or revoked_on > $${k}::date) group by enterprise_id) t on t.enterprise_id = e.id
+        where ${w.sql} and e.id in (select distinct enterprise_id from ip_records)`,
+      [...w.params, asOf],
+    ),
+    readRecords(database, `r.enterprise_id in (select e.id from enterprises e where ${w.sql})`, w.params),
+  ]);
   const byEnt = groupByEnterprise(records);
   const kinds = new Map<string, { kind: string; items: number; inForce: number }>();
   const cls = { I: 0, II: 0, high_value: 0, other: 0 };
@@ -724,14 +729,7 @@ export async function ipStats(database: Database, p: Principal, date?: string): 
     ind.class1HighValue += hv;
     ind.enterprises++;
     inds.set(ic, ind);
-    const titles = (
-      Array.isArray(e.titles)
-        ? e.titles
-        : String(e.titles)
-            .replace(/^\{|\}$/g, '')
-            .split(',')
-            .filter(Boolean)
-    ) as string[];
+    const titles = String(e.titles).split(',').filter(Boolean);
     for (const t of titles) {
       const x = perTitle.get(t) ?? { enterprises: 0, hv: 0 };
       x.enterprises++;
