@@ -24,6 +24,7 @@ import { financingRoutes } from '../modules/financing/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { competitionRoutes } from '../modules/competition/routes.ts';
+import { ipRoutes } from '../modules/ip/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   dashboardRoutes(app, ctx);
   creditRoutes(app, ctx);
   financingRoutes(app, ctx);
+  ipRoutes(app, ctx);
   tierRoutes(app, ctx);
   measureRoutes(app, ctx);
   eventRoutes(app, ctx);

@@ -29,6 +29,7 @@ const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const CreditRepairPage = lazy(() => import('./pages/credit/CreditRepairPage.tsx'));
 const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
 const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
+const IpPage = lazy(() => import('./pages/ip/IpPage.tsx'));
 const EnterpriseAssessmentPage = lazy(() =>
   import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
 );
@@ -67,6 +68,7 @@ function SignedInRoutes() {
           <Route path="imports/:id" element={<ImportPage />} />
           <Route path="credit-repair" element={<CreditRepairPage />} />
           <Route path="financing" element={<FinancingPage />} />
+          <Route path="ip" element={<IpPage />} />
           <Route path="pipeline" element={<PipelinePage />} />
           <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
           <Route path="cases" element={<CaseListPage />} />

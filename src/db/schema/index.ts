@@ -11,3 +11,4 @@ export * from './case-documents.ts';
 export * from './measures.ts';
 export * from './events.ts';
 export * from './competition.ts';
+export * from './ip.ts';

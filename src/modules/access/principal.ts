@@ -371,3 +371,26 @@ export function canRegisterForCompetition(p: Principal): boolean {
 export function isCompetitionJudge(p: Principal): boolean {
   return p.role === 'judge';
 }
+
+// ---------- intellectual property (issue 14: measures 一、（三） and 三、（十）) ----------
+
+/**
+ * IP records: the enterprise itself, the city (and finance bureau) and a district officer for
+ * their unit read them; only the enterprise enters its own. Banks read the evaluation of an
+ * enterprise only while it is on the key-service list sharing "ip" (checked in the ip service with
+ * financing's `keyListMembers`).
+ */
+export function ipScope(p: Principal): EnterpriseScope {
+  if (['city_officer', 'finance_officer', 'district_officer', 'enterprise_user'].includes(p.role)) return enterpriseScope(p);
+  return { kind: 'none' };
+}
+
+export function canWriteIp(p: Principal, enterpriseId: number): boolean {
+  return canActForEnterprise(p, enterpriseId);
+}
+
+/** Statistics of IP and of IP-pledge loans: officers of the city or a district (their unit). */
+export function ipStatisticsScope(p: Principal): EnterpriseScope {
+  if (p.role === 'city_officer' || p.role === 'finance_officer' || p.role === 'district_officer') return enterpriseScope(p);
+  return { kind: 'none' };
+}

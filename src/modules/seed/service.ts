@@ -20,6 +20,7 @@ import { seedEvents } from './events.ts';
 import { seedDeclaredFacts } from './tiers.ts';
 import { seedMeasures } from './measures.ts';
 import { seedCompetition } from './competition.ts';
+import { seedIp } from './ip.ts';
 
 export { DEMO_PASSWORD };
 
@@ -385,6 +386,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedMeasures(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedEvents(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher });
     await seedCompetition(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
+    await seedIp(tx, { seed: ds.seed, asOf: ds.asOf });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).

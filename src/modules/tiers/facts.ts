@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../db/client.ts';
 import type { HeldTitle, Honour, Level, TierFacts } from '../../../policy/tier-standards/facts.ts';
+import { ipHoldingsOf, readRecords } from '../ip/records.ts';
 
 /** The tier-facts fields a declaration may set (the registry holds the others). */
 export const DECLARABLE_FIELDS = [
@@ -52,10 +53,10 @@ const n = (x: unknown): number => Number(x);
 /**
  * The rows the tier facts of these enterprises are made of (the bench's "bare read" runs exactly
  * these queries): yearly figures of figuresYear − 2 … figuresYear + 1, the latest IP counts,
- * honours, titles, declared facts.
+ * honours, titles, declared facts, and the IP records (ip module) with their pledges.
  */
 export async function readRows(database: Database, ids: readonly number[], figuresYear: number) {
-  const [yearly, ip, honours, titles, declared] = await Promise.all([
+  const [yearly, ip, honours, titles, declared, ipRecords] = await Promise.all([
     database.query(
       `select enterprise_id, year, revenue, main_business_revenue, rd_expense, net_profit, total_assets, total_liabilities, employees, rd_staff
          from enterprise_yearly where enterprise_id = any($1::bigint[]) and year between $2 and $3`,
@@ -76,11 +77,17 @@ export async function readRows(database: Database, ids: readonly number[], figur
       [ids],
     ),
     database.query(`select enterprise_id, facts from enterprise_declared_facts where enterprise_id = any($1::bigint[])`, [ids]),
+    readRecords(database, 'r.enterprise_id = any($1::bigint[])', [ids]),
   ]);
-  return { yearly, ip, honours, titles, declared };
+  return { yearly, ip, honours, titles, declared, ipRecords };
 }
 
-async function factsFor(database: Database, base: Record<string, unknown>[], figuresYear: number): Promise<FactsChunk> {
+async function factsFor(
+  database: Database,
+  base: Record<string, unknown>[],
+  figuresYear: number,
+  ipDate?: string,
+): Promise<FactsChunk> {
   const ids = base.map((r) => n(r.id));
   const index = new Map<number, number>();
   ids.forEach((id, i) => index.set(id, i));
@@ -103,7 +110,7 @@ async function factsFor(database: Database, base: Record<string, unknown>[], fig
     };
   });
   if (ids.length === 0) return { rows: [], facts };
-  const { yearly, ip, honours, titles, declared } = await readRows(database, ids, figuresYear);
+  const { yearly, ip, honours, titles, declared, ipRecords } = await readRows(database, ids, figuresYear);
   const at = (r: Record<string, unknown>) => facts[index.get(n(r.enterprise_id)) as number] as TierFacts;
   for (const r of yearly)
     at(r).years?.push({
@@ -127,6 +134,10 @@ async function factsFor(database: Database, base: Record<string, unknown>[], fig
       utilityModels: n(r.utility_models),
       softwareCopyrights: n(r.software_copyrights),
     });
+  // IP records, where an enterprise has any, replace the registry's yearly counts: classified on
+  // the assessment date (default the end of the figures year) by policy/ip.
+  for (const [id, h] of ipHoldingsOf(ipRecords, ipDate ?? `${figuresYear}-12-31`, figuresYear))
+    (facts[index.get(id) as number] as TierFacts).ip = [h];
   for (const r of honours)
     at(r).honours?.push({
       kind: String(r.kind),
@@ -166,6 +177,7 @@ export async function* tierFactsChunks(
   where: FactsWhere,
   figuresYear: number,
   chunk = 5000,
+  ipDate?: string,
 ): AsyncGenerator<FactsChunk> {
   let after = 0;
   for (;;) {
@@ -175,15 +187,20 @@ export async function* tierFactsChunks(
       [...where.params, after, chunk],
     );
     if (base.length === 0) return;
-    yield await factsFor(database, base, figuresYear);
+    yield await factsFor(database, base, figuresYear, ipDate);
     after = n(base[base.length - 1]?.id);
     if (base.length < chunk) return;
   }
 }
 
 /** One enterprise's facts, or null when it does not exist. */
-export async function loadTierFacts(database: Database, enterpriseId: number, figuresYear: number): Promise<FactsChunk | null> {
+export async function loadTierFacts(
+  database: Database,
+  enterpriseId: number,
+  figuresYear: number,
+  ipDate?: string,
+): Promise<FactsChunk | null> {
   const base = await database.query(`select ${BASE_COLUMNS} from enterprises e where e.id = $1`, [enterpriseId]);
   if (base.length === 0) return null;
-  return factsFor(database, base, figuresYear);
+  return factsFor(database, base, figuresYear, ipDate);
 }

@@ -69,7 +69,7 @@ export async function assessEnterprise(
   const date = checkDate(q.date);
   const only = checkStandard(q.standard);
   const margin = { points: q.marginPoints ?? DEFAULT_MARGIN.points, percent: q.marginPercent ?? DEFAULT_MARGIN.percent };
-  const chunk = await loadTierFacts(database, enterpriseId, Number(date.slice(0, 4)) - 1);
+  const chunk = await loadTierFacts(database, enterpriseId, Number(date.slice(0, 4)) - 1, date);
   const row = chunk?.rows[0];
   const facts = chunk?.facts[0];
   if (!row || !facts || !visible(p, row.unitCode, row.id)) throw new AppError('not_found');
@@ -174,7 +174,7 @@ export async function pipeline(
   const items: PipelineItem[] = [];
   let totalItems = 0;
   let count = 0;
-  for await (const chunk of tierFactsChunks(database, whereFor(p, q), Number(date.slice(0, 4)) - 1)) {
+  for await (const chunk of tierFactsChunks(database, whereFor(p, q), Number(date.slice(0, 4)) - 1, 5000, date)) {
     chunk.facts.forEach((f, i) => {
       const row = chunk.rows[i];
       if (!row) return;

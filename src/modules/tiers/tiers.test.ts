@@ -147,4 +147,25 @@ describe.each(ENGINES)('tier assessment and pipeline on %s', (engine) => {
     const [{ n } = { n: 0 }] = await s.ctx.database.query<{ n: number }>('select count(*)::int as n from enterprises');
     expect(seen.size).toBe(n);
   });
+
+  it('reads the IP counts from IP records once an enterprise has any, else the registry’s', async () => {
+    const [e] = await s.ctx.database.query<{ id: number; class1: number }>(
+      `select e.id, ip.class1 from enterprises e
+         join lateral (select class1 from enterprise_ip where enterprise_id = e.id and year <= 2025 order by year desc limit 1) ip on true
+        where not exists (select 1 from ip_records r where r.enterprise_id = e.id) and ip.class1 <> 1 order by e.id limit 1`,
+    );
+    const id = Number(e!.id);
+    expect((await loadTierFacts(s.ctx.database, id, 2025, '2026-05-01'))?.facts[0]?.ip?.[0]?.class1).toBe(Number(e!.class1));
+    // One self-developed invention patent in force, one acquired 2025-12-01 (under a year before
+    // 2026-05-01: not counted), one utility model: Ⅰ类 1 (self-developed 1), Ⅱ类 1.
+    await s.ctx.database.query(
+      `insert into ip_records (enterprise_id, kind, number, title, applied_on, granted_on, legal_status, origin, acquired_on, related_to_main_product)
+       values ($1, 'invention_patent', '201710601862.3', 'a', '2017-07-20', '2019-03-15', 'valid', 'self_developed', null, true),
+              ($1, 'invention_patent', '95115608.X', 'b', '2020-01-01', '2022-01-01', 'valid', 'acquired', '2025-12-01', true),
+              ($1, 'utility_model', '202220123456.7', 'c', '2022-05-01', '2022-11-01', 'valid', 'self_developed', null, true)`,
+      [id],
+    );
+    const ip = (await loadTierFacts(s.ctx.database, id, 2025, '2026-05-01'))?.facts[0]?.ip;
+    expect(ip).toEqual([expect.objectContaining({ year: 2025, class1: 1, class1SelfDeveloped: 1, class1HighValue: 0, class2: 1 })]);
+  });
 });

@@ -38,9 +38,9 @@ export const CAPABILITIES: readonly Capability[] = [
   { path: '/scorecards', label: 'nav.scorecards', built: false, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/credit-repair', label: 'nav.creditRepair', built: true, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },
   { path: '/measures', label: 'nav.measures', built: true, roles: [...OFFICERS, 'finance_officer'] },
-  { path: '/ip', label: 'nav.ip', built: false, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/talent', label: 'nav.talent', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/events', label: 'nav.events', built: true, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator', 'university', 'bank_officer'] },
+  { path: '/ip', label: 'nav.ip', built: true, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
   { path: '/admin', label: 'nav.admin', built: false, roles: ['admin'] },
 ];
 
