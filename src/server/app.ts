@@ -21,6 +21,7 @@ import { caseDocumentRoutes } from '../modules/cases/case-document-routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/routes.ts';
 import { creditRoutes } from '../modules/credit/routes.ts';
 import { financingRoutes } from '../modules/financing/routes.ts';
+import { innovationRoutes } from '../modules/innovation/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   creditRoutes(app, ctx);
   financingRoutes(app, ctx);
   tierRoutes(app, ctx);
+  await innovationRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

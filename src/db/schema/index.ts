@@ -8,3 +8,4 @@ export * from './credit.ts';
 export * from './financing.ts';
 export * from './tiers.ts';
 export * from './case-documents.ts';
+export * from './innovation.ts';
