@@ -17,6 +17,7 @@ import { seedFinancing, type FinancingSeedSummary } from './financing.ts';
 import { DEFAULT_AS_OF, DEMO_PASSWORD, generateDataset, summariseDataset, type Dataset } from './generate.ts';
 import { seedCredit } from './credit.ts';
 import { seedDeclaredFacts } from './tiers.ts';
+import { seedInnovation, type InnovationSeedSummary } from './innovation.ts';
 
 export { DEMO_PASSWORD };
 
@@ -47,6 +48,7 @@ export interface SeedSummary {
   residencies: number;
   users: number;
   financing?: FinancingSeedSummary;
+  innovation?: InnovationSeedSummary;
 }
 
 /** Lower-case pinyin initials of a name (the same function search uses: shared/chinese.ts). */
@@ -379,6 +381,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedCredit(tx, { seed: ds.seed, asOf: ds.asOf });
     result.financing = await seedFinancing(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedDeclaredFacts(tx, ds.seed, ds.asOf);
+    result.innovation = await seedInnovation(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher, enterprises: ds.enterprises.length });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).
