@@ -1213,7 +1213,7 @@ export async function innovationStats(deps: InnovationDeps, p: Principal): Promi
                  (select count(*)::int from resource_requests q join enterprises e on e.id = q.enterprise_id where ${scope} and q.status in ('accepted', 'completed')) as accepted`,
     ),
   ]);
-  const units = await deps.database.query<{ code: string; name_zh: string; sort_order: number }>(`select code, name_zh, sort_order from units order by sort_order, code`);
+  const units = await deps.database.query<{ code: string; name_zh: string }>(`select code, name_zh from units order by sort, code`);
   const row = (key: string, name: string, a: Agg | undefined, achievements: number): InnovationStatRow => ({
     key,
     name,
