@@ -82,7 +82,8 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
-    [ent, uni, city, lixia, carrier, bank] = await Promise.all(['enterprise', 'university', 'city', 'lixia', 'carrier', 'bank'].map((u) => signIn(s.app, u)));
+    const sign = (u: string) => signIn(s.app, u);
+    [ent, uni, city, lixia, carrier, bank] = await Promise.all([sign('enterprise'), sign('university'), sign('city'), sign('lixia'), sign('carrier'), sign('bank')]);
   });
   afterAll(() => s.close());
 

@@ -102,6 +102,13 @@ CREATE TABLE "tech_demands" (
 	CONSTRAINT "tech_demands_title" CHECK (char_length("tech_demands"."title") between 2 and 200)
 );
 --> statement-breakpoint
+CREATE TABLE "tech_term_stats" (
+	"catalogue" text NOT NULL,
+	"term" text NOT NULL,
+	"df" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "tech_term_stats_catalogue" CHECK ("tech_term_stats"."catalogue" in ('achievement', 'demand'))
+);
+--> statement-breakpoint
 ALTER TABLE "resource_requests" ADD CONSTRAINT "resource_requests_resource_id_shared_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."shared_resources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resource_requests" ADD CONSTRAINT "resource_requests_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resource_requests" ADD CONSTRAINT "resource_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -125,4 +132,5 @@ CREATE UNIQUE INDEX "tech_applications_once" ON "tech_applications" USING btree 
 CREATE UNIQUE INDEX "tech_applications_one_chosen" ON "tech_applications" USING btree ("demand_id") WHERE "tech_applications"."status" in ('chosen', 'contracted', 'completed');--> statement-breakpoint
 CREATE INDEX "tech_demands_search_idx" ON "tech_demands" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "tech_demands_enterprise_idx" ON "tech_demands" USING btree ("enterprise_id");--> statement-breakpoint
-CREATE INDEX "tech_demands_field_idx" ON "tech_demands" USING btree ("field","status");
+CREATE INDEX "tech_demands_field_idx" ON "tech_demands" USING btree ("field","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "tech_term_stats_key" ON "tech_term_stats" USING btree ("catalogue","term");

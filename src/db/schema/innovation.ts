@@ -216,3 +216,19 @@ export const resourceRequests = pgTable(
     check('resource_requests_period', sql`${t.fromDate} <= ${t.toDate}`),
   ],
 );
+
+/**
+ * How many catalogue entries contain each word (document frequency), per catalogue, kept in the
+ * same transaction as every insert and edit (row-locked increments, so concurrent writers stay
+ * exact). Matching starts from the query's rarer words (match.ts): a word half the catalogue uses
+ * finds everything and says nothing. The row with term '#entries' holds the catalogue's size.
+ */
+export const techTermStats = pgTable(
+  'tech_term_stats',
+  {
+    catalogue: text('catalogue').notNull(),
+    term: text('term').notNull(),
+    df: integer('df').notNull().default(0),
+  },
+  (t) => [uniqueIndex('tech_term_stats_key').on(t.catalogue, t.term), check('tech_term_stats_catalogue', sql`${t.catalogue} in ('achievement', 'demand')`)],
+);

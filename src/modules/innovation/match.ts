@@ -9,6 +9,67 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client.ts';
 import { tsqueryLiteral } from './segment.ts';
 
+export type Catalogue = 'achievement' | 'demand';
+const ENTRIES = '#entries';
+
+/**
+ * Keeps the word counts of a catalogue: +1 for each word of an added entry, −1 for each word of a
+ * removed (or edited-away) one; `entries` moves the catalogue's size. Row-locked upserts, in the
+ * caller's transaction.
+ */
+export async function countTerms(db: DbOrTx, catalogue: Catalogue, added: readonly string[], removed: readonly string[], entries = 0): Promise<void> {
+  const delta = new Map<string, number>();
+  for (const t of new Set(added)) delta.set(t, (delta.get(t) ?? 0) + 1);
+  for (const t of new Set(removed)) delta.set(t, (delta.get(t) ?? 0) - 1);
+  if (entries) delta.set(ENTRIES, entries);
+  const rows = [...delta].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (!rows.length) return;
+  await db.execute(
+    sql`insert into tech_term_stats (catalogue, term, df)
+        select ${catalogue}, t, d from unnest(${'{' + rows.map(([t]) => `"${t}"`).join(',') + '}'}::text[], ${'{' + rows.map(([, d]) => d).join(',') + '}'}::int[]) as x(t, d)
+        on conflict (catalogue, term) do update set df = greatest(0, tech_term_stats.df + excluded.df)`,
+  );
+}
+
+/** Recounts a catalogue from scratch (after a bulk load). */
+export async function recountTerms(db: DbOrTx, catalogue: Catalogue): Promise<void> {
+  const table = sql.raw(catalogue === 'achievement' ? 'tech_achievements' : 'tech_demands');
+  await db.execute(sql`delete from tech_term_stats where catalogue = ${catalogue}`);
+  await db.execute(
+    sql`insert into tech_term_stats (catalogue, term, df)
+        select ${catalogue}, t, count(*)::int from ${table}, unnest(terms) t group by t
+        union all select ${catalogue}, ${ENTRIES}, count(*)::int from ${table}`,
+  );
+}
+
+/** Share of the catalogue above which a word no longer selects candidates (it still ranks them). */
+export const COMMON_WORD_SHARE = 0.04;
+/** How many of the rarest words form the candidate pairs. */
+const PAIR_WORDS = 8;
+
+/**
+ * The candidate query: entries sharing at least TWO of the query's rarer words (pairs of the
+ * rarest ones, OR-ed), found through the GIN index; the full query then ranks them. Words that
+ * a large share of the catalogue uses do not select. Null when fewer than two rare words exist.
+ */
+async function candidateQueries(db: DbOrTx, catalogue: Catalogue, words: readonly string[]): Promise<{ pairs: string | null; rare: string | null }> {
+  const list = [...new Set(words)];
+  if (!list.length) return { pairs: null, rare: null };
+  const rows = await rowsOf<{ term: string; df: number }>(
+    db,
+    sql`select term, df from tech_term_stats where catalogue = ${catalogue} and term = any(${'{' + [...list, ENTRIES].map((w) => `"${w}"`).join(',') + '}'}::text[])`,
+  );
+  const df = new Map(rows.map((r) => [r.term, Number(r.df)]));
+  const n = df.get(ENTRIES) ?? 0;
+  const rare = list
+    .filter((w) => (df.get(w) ?? 0) > 0 && (df.get(w) ?? 0) <= Math.max(50, n * COMMON_WORD_SHARE))
+    .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+    .slice(0, PAIR_WORDS);
+  const pairs: string[] = [];
+  for (let i = 0; i < rare.length; i++) for (let j = i + 1; j < rare.length; j++) pairs.push(`('${rare[i]}' & '${rare[j]}')`);
+  return { pairs: pairs.length ? pairs.join(' | ') : null, rare: tsqueryLiteral(rare) };
+}
+
 /** Rank multipliers: one place, named, so their effect is visible and tested (precision@5). */
 export const MATCH_WEIGHTS = {
   /** ts_rank weights for D, C, B, A lexemes (body words D, title words A). */
@@ -31,18 +92,31 @@ export async function rankAchievements(
 ): Promise<RankedAchievement[]> {
   const query = tsqueryLiteral(q.terms);
   if (!query) return [];
-  const rows = await rowsOf<{ id: number; score: number; terms: string[] }>(
+  const c = await candidateQueries(db, 'achievement', q.terms);
+  let rows = c.pairs ? await achievementsBy(db, q, query, c.pairs) : [];
+  // Too few entries share two rare words: widen to one rare word, then to any word.
+  if (rows.length < q.limit) rows = await achievementsBy(db, q, query, c.rare ?? query);
+  if (rows.length < q.limit && c.rare) rows = await achievementsBy(db, q, query, query);
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms }));
+}
+
+function achievementsBy(
+  db: DbOrTx,
+  q: { field: string | null; unitCode: string | null; limit: number },
+  query: string,
+  candidates: string,
+): Promise<{ id: number; score: number; terms: string[] }[]> {
+  return rowsOf<{ id: number; score: number; terms: string[] }>(
     db,
     sql`select a.id, a.terms,
                (ts_rank(${MATCH_WEIGHTS.lexeme}::float4[], a.search, q.q)
                  * case when a.field::text = ${q.field} then ${MATCH_WEIGHTS.sameField}::float8 else 1 end
                  * case when a.unit_code = ${q.unitCode} then ${MATCH_WEIGHTS.sameDistrict}::float8 else 1 end)::float8 as score
-          from tech_achievements a, (select ${query}::tsquery as q) q
-         where a.search @@ q.q and a.status = 'published'
+          from tech_achievements a, (select ${query}::tsquery as q, ${candidates}::tsquery as c) q
+         where a.search @@ q.c and a.status = 'published'
          order by score desc, a.id
          limit ${q.limit}`,
   );
-  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms }));
 }
 
 export interface RankedDemand {
@@ -62,8 +136,21 @@ export async function rankDemands(
 ): Promise<RankedDemand[]> {
   const query = tsqueryLiteral(q.terms);
   if (!query) return [];
+  const c = await candidateQueries(db, 'demand', q.terms);
+  let rows = c.pairs ? await demandsBy(db, q, query, c.pairs) : [];
+  if (rows.length < q.limit) rows = await demandsBy(db, q, query, c.rare ?? query);
+  if (rows.length < q.limit && c.rare) rows = await demandsBy(db, q, query, query);
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms, industryFits: r.industry_fits }));
+}
+
+function demandsBy(
+  db: DbOrTx,
+  q: { field: string | null; unitCode: string | null; industryPrefixes: readonly string[]; limit: number; today: string },
+  query: string,
+  candidates: string,
+): Promise<{ id: number; score: number; terms: string[]; industry_fits: boolean }[]> {
   const prefixes = q.industryPrefixes.length ? q.industryPrefixes.map((p) => p + '%') : ['-'];
-  const rows = await rowsOf<{ id: number; score: number; terms: string[]; industry_fits: boolean }>(
+  return rowsOf<{ id: number; score: number; terms: string[]; industry_fits: boolean }>(
     db,
     sql`select d.id, d.terms, f.fits as industry_fits,
                (ts_rank(${MATCH_WEIGHTS.lexeme}::float4[], d.search, q.q)
@@ -72,12 +159,11 @@ export async function rankDemands(
                  * case when f.fits then ${MATCH_WEIGHTS.industryFits}::float8 else 1 end)::float8 as score
           from tech_demands d join enterprises e on e.id = d.enterprise_id,
                lateral (select e.industry_code like any(${'{' + prefixes.join(',') + '}'}::text[]) as fits) f,
-               (select ${query}::tsquery as q) q
-         where d.search @@ q.q and d.status = 'published' and d.deadline >= ${q.today}::date
+               (select ${query}::tsquery as q, ${candidates}::tsquery as c) q
+         where d.search @@ q.c and d.status = 'published' and d.deadline >= ${q.today}::date
          order by score desc, d.id
          limit ${q.limit}`,
   );
-  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms, industryFits: r.industry_fits }));
 }
 
 /** The baseline the bench compares with: a plain LIKE scan over titles and summaries, ranked by words hit. */

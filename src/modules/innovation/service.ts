@@ -42,7 +42,7 @@ import {
   type RequestStatus,
 } from './domain.ts';
 import { terms, tsvectorLiteral } from './segment.ts';
-import { rankAchievements, rankDemands } from './match.ts';
+import { countTerms, rankAchievements, rankDemands } from './match.ts';
 
 export interface InnovationDeps {
   database: Database;
@@ -240,6 +240,7 @@ async function checkUnit(db: DbOrTx, unitCode: string | null | undefined): Promi
 }
 
 async function insertAchievement(tx: DbOrTx, deps: InnovationDeps, p: Principal, owner: string, v: AchievementInput, unitCode: string | null): Promise<number> {
+  await countTerms(tx, 'achievement', terms(v.title, v.summary), [], 1);
   const [row] = await rowsOf<{ id: number }>(
     tx,
     sql`insert into tech_achievements (title, summary, field, maturity, ip_kind, ip_number, owner, team, unit_code, contact_name_enc, contact_phone_enc, terms, search, created_by)
@@ -287,6 +288,7 @@ export async function updateAchievement(deps: InnovationDeps, p: Principal, id: 
     if (before.owner !== owner) throw new AppError('not_found');
     if (before.version !== version) throw new AppError('stale_version');
     const unitCode = raw.unitCode === undefined ? before.unit_code : await checkUnit(tx, raw.unitCode as string | null);
+    await countTerms(tx, 'achievement', terms(value.title, value.summary), before.terms);
     await tx.execute(
       sql`update tech_achievements set title = ${value.title}, summary = ${value.summary}, field = ${value.field}, maturity = ${value.maturity},
              ip_kind = ${value.ipKind}, ip_number = ${value.ipNumber}, team = ${value.team}, unit_code = ${unitCode},
@@ -446,6 +448,7 @@ function ownEnterprise(r: InnovationRole): number {
 }
 
 async function insertDemand(tx: DbOrTx, p: Principal, enterpriseId: number, v: DemandInput): Promise<number> {
+  await countTerms(tx, 'demand', terms(v.title, v.description), [], 1);
   const [row] = await rowsOf<{ id: number }>(
     tx,
     sql`insert into tech_demands (enterprise_id, title, description, field, budget, deadline, terms, search, posted_by)
@@ -478,6 +481,7 @@ export async function updateDemand(deps: InnovationDeps, p: Principal, id: numbe
     const before = await demandRow(tx, r, id, true);
     if (Number(before.enterprise_id) !== enterpriseId) throw new AppError('not_found');
     if (before.version !== version) throw new AppError('stale_version');
+    await countTerms(tx, 'demand', terms(value.title, value.description), before.terms);
     await tx.execute(
       sql`update tech_demands set title = ${value.title}, description = ${value.description}, field = ${value.field}, budget = ${value.budget},
              deadline = ${value.deadline}, terms = ${toArray(terms(value.title, value.description))}::text[],
@@ -839,6 +843,9 @@ export async function actOnApplication(
   const today = todayShanghai();
   try {
     await deps.database.db.transaction(async (tx) => {
+      // Lock order: the demand, then the application. Two "choose" on different applications of
+      // one demand serialise on the demand (and never deadlock on each other's application rows).
+      await tx.execute(sql`select d.id from tech_demands d join tech_applications x on x.demand_id = d.id where x.id = ${id} for update of d`);
       const x = await applicationRow(tx, r, id, true);
       const isEnterprise = r.kind === 'enterprise' && r.enterpriseId === Number(x.enterprise_id);
       const isTeam = r.kind === 'university' && r.organisation === x.organisation;
@@ -862,8 +869,6 @@ export async function actOnApplication(
         after = { ...after, completedOn };
       }
       if (action === 'choose') {
-        // Lock the demand: two "choose" on different applications of one demand serialise here.
-        await tx.execute(sql`select id from tech_demands where id = ${x.demand_id} for update`);
         const [taken] = await rowsOf<{ id: number }>(
           tx,
           sql`select id from tech_applications where demand_id = ${x.demand_id} and id <> ${id} and status in ('chosen', 'contracted', 'completed')`,

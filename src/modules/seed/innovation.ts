@@ -11,6 +11,7 @@ import { arrayLiteral } from '../../db/bulk.ts';
 import type { PersonalDataCipher } from '../../shared/crypto.ts';
 import { TECH_FIELDS, fieldOfIndustry, type TechField } from '../innovation/domain.ts';
 import { terms, tsvectorLiteral } from '../innovation/segment.ts';
+import { recountTerms } from '../innovation/match.ts';
 import { Rng } from './prng.ts';
 import { GIVEN_CHARS, MOBILE_PREFIXES, SURNAMES } from './vocabulary.ts';
 import {
@@ -291,5 +292,7 @@ export async function seedInnovation(
           select r, e, p, f::date, t::date, s::resource_request_status, a from unnest(${col(0)}::bigint[], ${col(1)}::bigint[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[], ${col(5)}::text[], ${col(6)}::text[]) as x(r, e, p, f, t, s, a)`,
     );
   }
+  await recountTerms(tx, 'achievement');
+  await recountTerms(tx, 'demand');
   return { achievements: nAch, demands: demandIds.length, applications: apps.length, contracts, resources: resourceIds.length, requests: requests.length };
 }
