@@ -28,6 +28,7 @@ const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const CreditRepairPage = lazy(() => import('./pages/credit/CreditRepairPage.tsx'));
 const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
+const InnovationPage = lazy(() => import('./pages/innovation/InnovationPage.tsx'));
 const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
 const EnterpriseAssessmentPage = lazy(() =>
   import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
@@ -59,6 +60,7 @@ function SignedInRoutes() {
           <Route path="imports/:id" element={<ImportPage />} />
           <Route path="credit-repair" element={<CreditRepairPage />} />
           <Route path="financing" element={<FinancingPage />} />
+          <Route path="innovation" element={<InnovationPage />} />
           <Route path="pipeline" element={<PipelinePage />} />
           <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
           <Route path="cases" element={<CaseListPage />} />

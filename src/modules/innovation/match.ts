@@ -61,7 +61,11 @@ async function candidateQueries(db: DbOrTx, catalogue: Catalogue, words: readonl
   );
   const df = new Map(rows.map((r) => [r.term, Number(r.df)]));
   const n = df.get(ENTRIES) ?? 0;
-  const rare = list
+  // Search-mode segmentation yields a compound and its parts ("数控机床", "数控", "机床"): the
+  // parts of a word the query also has would pair with each other and select every entry with
+  // the compound, so only the longest form selects.
+  const whole = list.filter((w) => !list.some((o) => o !== w && o.includes(w)));
+  const rare = whole
     .filter((w) => (df.get(w) ?? 0) > 0 && (df.get(w) ?? 0) <= Math.max(50, n * COMMON_WORD_SHARE))
     .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
     .slice(0, PAIR_WORDS);

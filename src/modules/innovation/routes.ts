@@ -83,7 +83,6 @@ const DemandBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const Version = Type.Object({ version: Type.Integer({ minimum: 1 }) });
 const StatusBody = Type.Object({ status: Lit(['published', 'closed'] as const) }, { additionalProperties: false });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -33,7 +33,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { path: '/pipeline', label: 'nav.pipeline', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/targets', label: 'nav.targets', built: true, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/financing', label: 'nav.financing', built: true, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
-  { path: '/innovation', label: 'nav.innovation', built: false, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
+  { path: '/innovation', label: 'nav.innovation', built: true, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
   { path: '/competition', label: 'nav.competition', built: false, roles: [...OFFICERS, 'enterprise_user', 'judge'] },
   { path: '/scorecards', label: 'nav.scorecards', built: false, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/credit-repair', label: 'nav.creditRepair', built: true, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },

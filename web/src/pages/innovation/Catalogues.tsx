@@ -107,7 +107,7 @@ function DemandForm({ open, onClose }: { open: boolean; onClose: (saved: boolean
           }
         })
       }
-      okButtonProps={{ 'data-testid': 'demand-submit' } as object}
+      okButtonProps={{ 'data-testid': 'demand-submit' }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" data-testid="demand-form">
@@ -150,7 +150,7 @@ function ApplyForm({ demand, onClose }: { demand: Demand | null; onClose: (saved
           }
         })
       }
-      okButtonProps={{ 'data-testid': 'apply-submit' } as object}
+      okButtonProps={{ 'data-testid': 'apply-submit' }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" data-testid="apply-form">

@@ -30,7 +30,7 @@ function StepForm({ app, step, onClose }: { app: Application | null; step: Step;
           if (ok) onClose(true);
         })
       }
-      okButtonProps={{ 'data-testid': `${step}-submit` } as object}
+      okButtonProps={{ 'data-testid': `${step}-submit` }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ signedOn: dayjs(), amount: app?.quote ?? undefined }} data-testid={`${step}-form`}>
