@@ -45,16 +45,20 @@ export async function recountTerms(db: DbOrTx, catalogue: Catalogue): Promise<vo
 /** Share of the catalogue above which a word no longer selects candidates (it still ranks them). */
 export const COMMON_WORD_SHARE = 0.04;
 /** How many of the rarest words form the candidate pairs. */
-const PAIR_WORDS = 8;
+const PAIR_WORDS = 5;
 
 /**
  * The candidate query: entries sharing at least TWO of the query's rarer words (pairs of the
  * rarest ones, OR-ed), found through the GIN index; the full query then ranks them. Words that
  * a large share of the catalogue uses do not select. Null when fewer than two rare words exist.
  */
-async function candidateQueries(db: DbOrTx, catalogue: Catalogue, words: readonly string[]): Promise<{ pairs: string | null; rare: string | null }> {
+async function candidateQueries(
+  db: DbOrTx,
+  catalogue: Catalogue,
+  words: readonly string[],
+): Promise<{ pairs: string | null; rare: string | null; whole: string | null }> {
   const list = [...new Set(words)];
-  if (!list.length) return { pairs: null, rare: null };
+  if (!list.length) return { pairs: null, rare: null, whole: null };
   const rows = await rowsOf<{ term: string; df: number }>(
     db,
     sql`select term, df from tech_term_stats where catalogue = ${catalogue} and term = any(${'{' + [...list, ENTRIES].map((w) => `"${w}"`).join(',') + '}'}::text[])`,
@@ -71,7 +75,7 @@ async function candidateQueries(db: DbOrTx, catalogue: Catalogue, words: readonl
     .slice(0, PAIR_WORDS);
   const pairs: string[] = [];
   for (let i = 0; i < rare.length; i++) for (let j = i + 1; j < rare.length; j++) pairs.push(`('${rare[i]}' & '${rare[j]}')`);
-  return { pairs: pairs.length ? pairs.join(' | ') : null, rare: tsqueryLiteral(rare) };
+  return { pairs: pairs.length ? pairs.join(' | ') : null, rare: tsqueryLiteral(rare), whole: tsqueryLiteral(whole) };
 }
 
 /** Rank multipliers: one place, named, so their effect is visible and tested (precision@5). */
@@ -97,10 +101,12 @@ export async function rankAchievements(
   const query = tsqueryLiteral(q.terms);
   if (!query) return [];
   const c = await candidateQueries(db, 'achievement', q.terms);
-  let rows = c.pairs ? await achievementsBy(db, q, query, c.pairs) : [];
+  // Rank by the whole words (a compound's parts would count it several times and cost time).
+  const rank = c.whole ?? query;
+  let rows = c.pairs ? await achievementsBy(db, q, rank, c.pairs) : [];
   // Too few entries share two rare words: widen to one rare word, then to any word.
-  if (rows.length < q.limit) rows = await achievementsBy(db, q, query, c.rare ?? query);
-  if (rows.length < q.limit && c.rare) rows = await achievementsBy(db, q, query, query);
+  if (rows.length < q.limit) rows = await achievementsBy(db, q, rank, c.rare ?? query);
+  if (rows.length < q.limit && c.rare) rows = await achievementsBy(db, q, rank, query);
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms }));
 }
 
@@ -141,9 +147,10 @@ export async function rankDemands(
   const query = tsqueryLiteral(q.terms);
   if (!query) return [];
   const c = await candidateQueries(db, 'demand', q.terms);
-  let rows = c.pairs ? await demandsBy(db, q, query, c.pairs) : [];
-  if (rows.length < q.limit) rows = await demandsBy(db, q, query, c.rare ?? query);
-  if (rows.length < q.limit && c.rare) rows = await demandsBy(db, q, query, query);
+  const rank = c.whole ?? query;
+  let rows = c.pairs ? await demandsBy(db, q, rank, c.pairs) : [];
+  if (rows.length < q.limit) rows = await demandsBy(db, q, rank, c.rare ?? query);
+  if (rows.length < q.limit && c.rare) rows = await demandsBy(db, q, rank, query);
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score), terms: r.terms, industryFits: r.industry_fits }));
 }
 

@@ -251,7 +251,7 @@ export async function seedInnovation(
     for (let k = 0; k < n; k++) {
       const kind = rng.pick(kinds);
       const title = rng.pick(RESOURCE_TITLES[kind]!);
-      resources.push([e.id, kind, `${title}共享开放`, `${e.name}向产业链中小企业开放${title}，支持研发试验与产品验证。`, rng.pick(RESOURCE_TERMS), addDays(opts.asOf, -rng.int(1, 500)) + 'T09:30:00+08:00']);
+      resources.push([e.id, kind, title.includes('共享') ? title : `${title}共享开放`, `${e.name}向产业链中小企业开放${title}，支持研发试验与产品验证。`, rng.pick(RESOURCE_TERMS), addDays(opts.asOf, -rng.int(1, 500)) + 'T09:30:00+08:00']);
     }
   }
   let resourceIds: number[] = [];

@@ -85,10 +85,10 @@ export function ProjectsPanel() {
         loading={!data}
         dataSource={data?.items ?? []}
         data-testid="applications-table"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1500 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
         columns={[
-          { title: t('inno.col.demand'), dataIndex: 'demandTitle', render: (v: string, a) => <span title={a.proposal}>{v}</span> },
+          { title: t('inno.col.demand'), dataIndex: 'demandTitle', width: 260, render: (v: string, a) => <span title={a.proposal}>{v}</span> },
           { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
           { title: t('inno.col.organisation'), width: 200, render: (_v, a) => `${a.organisation} · ${a.team}` },
           { title: t('inno.f.quote'), width: 110, align: 'right', render: (_v, a) => formatMoney(a.quote) },
