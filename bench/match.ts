@@ -41,12 +41,18 @@ async function main(): Promise<void> {
     await insertAchievements(db, chunk, null);
   }
   await recountTerms(db, 'achievement');
-  await database.exec('create index tech_achievements_search_idx on tech_achievements using gin (search); analyze tech_achievements');
+  await database.exec(
+    'create index tech_achievements_search_idx on tech_achievements using gin (search); analyze tech_achievements',
+  );
   console.error(`match: ${ENTRIES} achievements loaded and indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const fields = TECH_FIELDS.map((f) => f.id);
   const queries = Array.from({ length: QUERIES }, () => {
-    const d = generateDemand(rng, rng.pick(fields), rng.pick(['精密机械', '软件', '生物医药', '新材料', '新能源', '食品', '检测', '建设工程']));
+    const d = generateDemand(
+      rng,
+      rng.pick(fields),
+      rng.pick(['精密机械', '软件', '生物医药', '新材料', '新能源', '食品', '检测', '建设工程']),
+    );
     return { terms: terms(d.title, d.description), field: d.field };
   });
   // Warm up the plan cache and the buffer pool.
@@ -71,8 +77,24 @@ async function main(): Promise<void> {
   console.error(
     `match: ${QUERIES} queries, ${(found / QUERIES).toFixed(1)} results each; ranked p50 ${ours.sort((a, b) => a - b)[Math.floor(ours.length / 2)]!.toFixed(1)} ms, p95 ${oursP95.toFixed(1)} ms; LIKE scan p95 ${likeP95.toFixed(1)} ms over ${LIKE_QUERIES} queries`,
   );
-  report({ bench: 'match-vs-like', ours: oursP95, baseline: 'LIKE scan (same rows, same words)', theirs: likeP95, unit: 'ms p95', better: 'lower', target: 1 });
-  report({ bench: 'match-vs-limit', ours: oursP95, baseline: `limit ${LIMIT_MS} ms (DESIGN)`, theirs: LIMIT_MS, unit: 'ms p95', better: 'lower', target: 1 });
+  report({
+    bench: 'match-vs-like',
+    ours: oursP95,
+    baseline: 'LIKE scan (same rows, same words)',
+    theirs: likeP95,
+    unit: 'ms p95',
+    better: 'lower',
+    target: 1,
+  });
+  report({
+    bench: 'match-vs-limit',
+    ours: oursP95,
+    baseline: `limit ${LIMIT_MS} ms (DESIGN)`,
+    theirs: LIMIT_MS,
+    unit: 'ms p95',
+    better: 'lower',
+    target: 1,
+  });
   await database.close();
 }
 

@@ -52,7 +52,9 @@ const ACHIEVEMENT = {
 function multipart(file: { name: string; bytes: Buffer }) {
   const boundary = '----smeladder' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+    ),
     file.bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -83,17 +85,30 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false, enterprises: 300 });
     const sign = (u: string) => signIn(s.app, u);
-    [ent, uni, city, lixia, carrier, bank] = await Promise.all([sign('enterprise'), sign('university'), sign('city'), sign('lixia'), sign('carrier'), sign('bank')]);
+    [ent, uni, city, lixia, carrier, bank] = await Promise.all([
+      sign('enterprise'),
+      sign('university'),
+      sign('city'),
+      sign('lixia'),
+      sign('carrier'),
+      sign('bank'),
+    ]);
   });
   afterAll(() => s.close());
 
   it('seeds both catalogues with segmented words and 揭榜 through to contracts', async () => {
-    const list = (await carrier.get('/api/innovation/achievements?pageSize=5')).json() as List<{ title: string; contactPhone: string | null; contactMasked: boolean }>;
+    const list = (await carrier.get('/api/innovation/achievements?pageSize=5')).json() as List<{
+      title: string;
+      contactPhone: string | null;
+      contactMasked: boolean;
+    }>;
     expect(list.total).toBeGreaterThanOrEqual(60);
     // A carrier operator reads the catalogue, with contacts masked.
     expect(list.items[0]!.contactMasked).toBe(true);
     expect(list.items[0]!.contactPhone).toMatch(/\*{4}/);
-    const [withTerms] = await q<{ n: number }>(`select count(*)::int as n from tech_achievements where cardinality(terms) > 0 and length(search::text) > 0`);
+    const [withTerms] = await q<{ n: number }>(
+      `select count(*)::int as n from tech_achievements where cardinality(terms) > 0 and length(search::text) > 0`,
+    );
     expect(withTerms!.n).toBe(await count('tech_achievements'));
     expect(await count('tech_demands')).toBeGreaterThanOrEqual(40);
     // Contacts are encrypted at rest.
@@ -104,9 +119,18 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
 
   it('refuses a bad demand naming every field, and changes nothing', async () => {
     const before = await count('tech_demands');
-    const res = await ent.send('POST', '/api/innovation/demands', { ...DEMAND, title: 'ab', budget: -5, deadline: '2020-01-01', field: 'astrology' });
+    const res = await ent.send('POST', '/api/innovation/demands', {
+      ...DEMAND,
+      title: 'ab',
+      budget: -5,
+      deadline: '2020-01-01',
+      field: 'astrology',
+    });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.fields.map((f: { field: string }) => f.field).sort();
+    const fields = res
+      .json()
+      .error.fields.map((f: { field: string }) => f.field)
+      .sort();
     expect(fields).toEqual(['budget', 'deadline', 'field', 'title']);
     expect(res.json().error.fields.find((f: { field: string }) => f.field === 'budget').reason.zh).toContain('整数元');
     expect(await count('tech_demands')).toBe(before);
@@ -124,7 +148,9 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     achievementId = a.json().id;
     expect(a.json().contactPhone).toBe('13912345678');
 
-    const m = (await ent.get(`/api/innovation/demands/${demandId}/matches`)).json() as { items: (Match & { achievement: { id: number; contactPhone: string; team: string } })[] };
+    const m = (await ent.get(`/api/innovation/demands/${demandId}/matches`)).json() as {
+      items: (Match & { achievement: { id: number; contactPhone: string; team: string } })[];
+    };
     const top = m.items[0]!;
     expect(top.achievement.id).toBe(achievementId);
     expect(top.achievement.team).toBe('精密制造课题组');
@@ -135,7 +161,9 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     const scores = m.items.map((x) => x.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
 
-    const back = (await uni.get(`/api/innovation/achievements/${achievementId}/matches`)).json() as { items: (Match & { demand: { id: number; enterpriseName: string } })[] };
+    const back = (await uni.get(`/api/innovation/achievements/${achievementId}/matches`)).json() as {
+      items: (Match & { demand: { id: number; enterpriseName: string } })[];
+    };
     expect(back.items.map((x) => x.demand.id)).toContain(demandId);
     const mine = back.items.find((x) => x.demand.id === demandId)!;
     expect(mine.reason.sharedTerms.length).toBeGreaterThan(1);
@@ -151,12 +179,19 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     const stale = await ent.send('PUT', `/api/innovation/demands/${demandId}`, { ...DEMAND, version: cur.version });
     expect(stale.json().error.id).toBe('stale_version');
     // Someone else's demand is not found.
-    const [other] = await q<{ id: number }>(`select d.id from tech_demands d join users u on u.username = 'enterprise' where d.enterprise_id <> u.enterprise_id and d.status = 'published' limit 1`);
+    const [other] = await q<{ id: number }>(
+      `select d.id from tech_demands d join users u on u.username = 'enterprise' where d.enterprise_id <> u.enterprise_id and d.status = 'published' limit 1`,
+    );
     expect((await ent.send('POST', `/api/innovation/demands/${other!.id}/status`, { status: 'closed' })).statusCode).toBe(404);
   });
 
   it('揭榜: one application per organisation, the enterprise chooses once, contract, completion, support', async () => {
-    const body = { team: '精密制造课题组', proposal: '采用温度场建模与实时补偿，三个月完成样机验证', quote: 700_000, achievementId };
+    const body = {
+      team: '精密制造课题组',
+      proposal: '采用温度场建模与实时补偿，三个月完成样机验证',
+      quote: 700_000,
+      achievementId,
+    };
     const apply = await uni.send('POST', `/api/innovation/demands/${demandId}/applications`, body);
     expect(apply.statusCode).toBe(201);
     const app = apply.json() as Application;
@@ -165,9 +200,17 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     expect((await ent.send('POST', `/api/innovation/demands/${demandId}/applications`, body)).statusCode).toBe(403);
 
     // A second organisation applies too (another university user).
-    await q(`insert into users (username, display_name, role, organisation, password_hash) select 'uni2', '济南大学用户', 'university', '济南大学', password_hash from users where username = 'university'`);
+    await q(
+      `insert into users (username, display_name, role, organisation, password_hash) select 'uni2', '济南大学用户', 'university', '济南大学', password_hash from users where username = 'university'`,
+    );
     const uni2 = await signIn(s.app, 'uni2');
-    const app2 = (await uni2.send('POST', `/api/innovation/demands/${demandId}/applications`, { ...body, achievementId: null, team: '智能制造团队' })).json() as Application;
+    const app2 = (
+      await uni2.send('POST', `/api/innovation/demands/${demandId}/applications`, {
+        ...body,
+        achievementId: null,
+        team: '智能制造团队',
+      })
+    ).json() as Application;
     // uni2 cannot cite another organisation's achievement.
     expect(app2.id).toBeGreaterThan(0);
 
@@ -179,31 +222,94 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
       ent.send('POST', `/api/innovation/applications/${app2.id}/choose`, { version: app2.version }),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
-    const [chosen] = await q<{ n: number }>(`select count(*)::int as n from tech_applications where demand_id = $1 and status = 'chosen'`, [demandId]);
+    const [chosen] = await q<{ n: number }>(
+      `select count(*)::int as n from tech_applications where demand_id = $1 and status = 'chosen'`,
+      [demandId],
+    );
     expect(chosen!.n).toBe(1);
     const winner = (r1.statusCode === 200 ? r1 : r2).json() as Application;
 
     // Contract: amount must be a whole positive number of yuan.
-    const bad = await ent.send('POST', `/api/innovation/applications/${winner.id}/contract`, { version: winner.version, amount: 0, signedOn: todayShanghai() });
+    const bad = await ent.send('POST', `/api/innovation/applications/${winner.id}/contract`, {
+      version: winner.version,
+      amount: 0,
+      signedOn: todayShanghai(),
+    });
     expect(bad.json().error.fields[0].field).toBe('amount');
-    const contracted = (await ent.send('POST', `/api/innovation/applications/${winner.id}/contract`, { version: winner.version, amount: 750_000, signedOn: todayShanghai() })).json() as Application;
+    const contracted = (
+      await ent.send('POST', `/api/innovation/applications/${winner.id}/contract`, {
+        version: winner.version,
+        amount: 750_000,
+        signedOn: todayShanghai(),
+      })
+    ).json() as Application;
     expect(contracted.status).toBe('contracted');
     expect(contracted.contractAmount).toBe(750_000);
     // Not the university's to complete; the district officer does not record support.
-    expect((await uni.send('POST', `/api/innovation/applications/${winner.id}/complete`, { version: contracted.version })).statusCode).toBe(404);
-    expect((await lixia.send('PUT', `/api/innovation/applications/${winner.id}/support`, { version: contracted.version, amount: 100_000, note: '市级产学研项目' })).statusCode).toBe(404);
-    const supported = (await city.send('PUT', `/api/innovation/applications/${winner.id}/support`, { version: contracted.version, amount: 100_000, note: '市级产学研项目' })).json() as Application;
+    expect(
+      (await uni.send('POST', `/api/innovation/applications/${winner.id}/complete`, { version: contracted.version })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await lixia.send('PUT', `/api/innovation/applications/${winner.id}/support`, {
+          version: contracted.version,
+          amount: 100_000,
+          note: '市级产学研项目',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const supported = (
+      await city.send('PUT', `/api/innovation/applications/${winner.id}/support`, {
+        version: contracted.version,
+        amount: 100_000,
+        note: '市级产学研项目',
+      })
+    ).json() as Application;
     expect(supported.supportAmount).toBe(100_000);
-    const done = (await ent.send('POST', `/api/innovation/applications/${winner.id}/complete`, { version: supported.version, completedOn: todayShanghai() })).json() as Application;
+    const done = (
+      await ent.send('POST', `/api/innovation/applications/${winner.id}/complete`, {
+        version: supported.version,
+        completedOn: todayShanghai(),
+      })
+    ).json() as Application;
     expect(done.status).toBe('completed');
-    const audit = await q<{ action: string }>(`select action from audit_log where entity = 'tech_application' and entity_id = $1 order by seq`, [String(winner.id)]);
-    expect(audit.map((a) => a.action)).toEqual(['innovation.application.apply', 'innovation.application.choose', 'innovation.application.contract', 'innovation.application.support', 'innovation.application.complete']);
+    const audit = await q<{ action: string }>(
+      `select action from audit_log where entity = 'tech_application' and entity_id = $1 order by seq`,
+      [String(winner.id)],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'innovation.application.apply',
+      'innovation.application.choose',
+      'innovation.application.contract',
+      'innovation.application.support',
+      'innovation.application.complete',
+    ]);
   });
 
   it('imports an Excel sheet whole, or nothing when one row is bad (the row and field named)', async () => {
     const before = await count('tech_achievements');
-    const headers = ['成果名称', '成果简介', '技术领域', '成熟度', '知识产权类型', '知识产权号', '研究团队', '联系人', '联系电话'];
-    const good = ['工业机器人视觉引导抓取技术', '基于深度学习的无序抓取', '高端装备与智能制造', '中试', '发明专利', 'ZL202210000001.1', '机器人课题组', '李明', '13800001111'];
+    const headers = [
+      '成果名称',
+      '成果简介',
+      '技术领域',
+      '成熟度',
+      '知识产权类型',
+      '知识产权号',
+      '研究团队',
+      '联系人',
+      '联系电话',
+    ];
+    const good = [
+      '工业机器人视觉引导抓取技术',
+      '基于深度学习的无序抓取',
+      '高端装备与智能制造',
+      '中试',
+      '发明专利',
+      'ZL202210000001.1',
+      '机器人课题组',
+      '李明',
+      '13800001111',
+    ];
     const badRow = ['储能电池热管理', '', '不存在的领域', '中试', '发明专利', '', '储能团队', '', '12345'];
     const bad = multipart({ name: 'a.xlsx', bytes: await sheet(headers, [good, badRow]) });
     const res = await uni.send('POST', '/api/innovation/achievements/import', bad.body, bad.headers);
@@ -217,17 +323,33 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     expect(done.json().imported).toBe(2);
     expect(await count('tech_achievements')).toBe(before + 2);
 
-    const dem = multipart({ name: 'd.xlsx', bytes: await sheet(['需求名称', '需求描述', '技术领域', '预算金额', '截止日期'], [['锂电池热失控预警', '电池包安全', '新能源与节能环保', '300,000', addDays(60)]]) });
+    const dem = multipart({
+      name: 'd.xlsx',
+      bytes: await sheet(
+        ['需求名称', '需求描述', '技术领域', '预算金额', '截止日期'],
+        [['锂电池热失控预警', '电池包安全', '新能源与节能环保', '300,000', addDays(60)]],
+      ),
+    });
     const d = await ent.send('POST', '/api/innovation/demands/import', dem.body, dem.headers);
     expect(d.json().imported).toBe(1);
   });
 
   it('shares resources of a large enterprise: one open request per SME, answered by the owner', async () => {
     const [large] = await q<{ id: number }>(`select id from enterprises where size_class = 'large' order by id limit 1`);
-    await q(`insert into users (username, display_name, role, enterprise_id, password_hash) select 'bigco', '龙头企业用户', 'enterprise_user', $1, password_hash from users where username = 'enterprise'`, [large!.id]);
+    await q(
+      `insert into users (username, display_name, role, enterprise_id, password_hash) select 'bigco', '龙头企业用户', 'enterprise_user', $1, password_hash from users where username = 'enterprise'`,
+      [large!.id],
+    );
     const big = await signIn(s.app, 'bigco');
-    expect((await ent.send('POST', '/api/innovation/resources', { kind: 'instrument', title: '三坐标测量机共享' })).statusCode).toBe(403);
-    const r = await big.send('POST', '/api/innovation/resources', { kind: 'instrument', title: '三坐标测量机共享', description: '精度1.5μm', terms: '按成本价收费' });
+    expect(
+      (await ent.send('POST', '/api/innovation/resources', { kind: 'instrument', title: '三坐标测量机共享' })).statusCode,
+    ).toBe(403);
+    const r = await big.send('POST', '/api/innovation/resources', {
+      kind: 'instrument',
+      title: '三坐标测量机共享',
+      description: '精度1.5μm',
+      terms: '按成本价收费',
+    });
     expect(r.statusCode).toBe(201);
     const resourceId = r.json().id;
     const req = { purpose: '新产品尺寸检测', fromDate: addDays(3), toDate: addDays(5) };
@@ -277,7 +399,13 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     await q(`update tech_achievements set status = 'closed'`);
     const keyOf = new Map<number, string>();
     for (const a of fx.achievements) {
-      const res = await uni.send('POST', '/api/innovation/achievements', { ...a, key: undefined, maturity: 'pilot', ipKind: 'know_how', team: '课题组' });
+      const res = await uni.send('POST', '/api/innovation/achievements', {
+        ...a,
+        key: undefined,
+        maturity: 'pilot',
+        ipKind: 'know_how',
+        team: '课题组',
+      });
       expect(res.statusCode).toBe(201);
       keyOf.set(res.json().id, a.key);
     }
@@ -285,8 +413,15 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     let capped = 0;
     let firstRight = 0;
     for (const d of fx.demands) {
-      const res = await ent.send('POST', '/api/innovation/demands', { ...d, relevant: undefined, budget: 500_000, deadline: addDays(90) });
-      const m = (await ent.get(`/api/innovation/demands/${res.json().id}/matches`)).json() as { items: { achievement: { id: number } }[] };
+      const res = await ent.send('POST', '/api/innovation/demands', {
+        ...d,
+        relevant: undefined,
+        budget: 500_000,
+        deadline: addDays(90),
+      });
+      const m = (await ent.get(`/api/innovation/demands/${res.json().id}/matches`)).json() as {
+        items: { achievement: { id: number } }[];
+      };
       const top5 = m.items.slice(0, 5).map((x) => keyOf.get(x.achievement.id));
       const rel = top5.filter((k) => k && d.relevant.includes(k)).length;
       hits += rel;

@@ -24,7 +24,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS, `innovation-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENS, `innovation-${name}.png`), fullPage: true });
 const DEMAND_TITLE = '氢燃料电池膜电极低铂催化剂国产化';
 const ACHIEVEMENT_TITLE = '氢燃料电池低铂膜电极制备技术';
 

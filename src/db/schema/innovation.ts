@@ -14,7 +14,19 @@
  * Money is integer yuan. Contacts are SM4-encrypted personal data, masked in lists.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { enterprises, units } from './registry.ts';
 import { users } from './system.ts';
 
@@ -45,7 +57,13 @@ export const techApplicationStatus = pgEnum('tech_application_status', [
   'completed',
 ]);
 export const resourceKind = pgEnum('resource_kind', ['instrument', 'test_site', 'capacity', 'brand', 'design', 'rd']);
-export const resourceRequestStatus = pgEnum('resource_request_status', ['requested', 'accepted', 'declined', 'withdrawn', 'completed']);
+export const resourceRequestStatus = pgEnum('resource_request_status', [
+  'requested',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'completed',
+]);
 
 /** 技术成果转移目录: an achievement of a university or institute. */
 export const techAchievements = pgTable(
@@ -230,5 +248,8 @@ export const techTermStats = pgTable(
     term: text('term').notNull(),
     df: integer('df').notNull().default(0),
   },
-  (t) => [uniqueIndex('tech_term_stats_key').on(t.catalogue, t.term), check('tech_term_stats_catalogue', sql`${t.catalogue} in ('achievement', 'demand')`)],
+  (t) => [
+    uniqueIndex('tech_term_stats_key').on(t.catalogue, t.term),
+    check('tech_term_stats_catalogue', sql`${t.catalogue} in ('achievement', 'demand')`),
+  ],
 );

@@ -15,8 +15,18 @@ type Label = { zh: string; en: string };
  * enterprises).
  */
 export const TECH_FIELDS = [
-  { id: 'intelligent_manufacturing', zh: '高端装备与智能制造', en: 'High-end equipment & smart manufacturing', industries: ['C34', 'C35', 'C36', 'C40'] },
-  { id: 'industrial_internet', zh: '新一代信息技术与工业互联网', en: 'Next-generation IT & industrial internet', industries: ['I64', 'I65', 'C39'] },
+  {
+    id: 'intelligent_manufacturing',
+    zh: '高端装备与智能制造',
+    en: 'High-end equipment & smart manufacturing',
+    industries: ['C34', 'C35', 'C36', 'C40'],
+  },
+  {
+    id: 'industrial_internet',
+    zh: '新一代信息技术与工业互联网',
+    en: 'Next-generation IT & industrial internet',
+    industries: ['I64', 'I65', 'C39'],
+  },
   { id: 'biomedicine', zh: '生物医药与医疗器械', en: 'Biomedicine & medical devices', industries: ['C27', 'C358'] },
   { id: 'new_materials', zh: '新材料', en: 'New materials', industries: ['C26', 'C29', 'C33', 'M732'] },
   { id: 'new_energy', zh: '新能源与节能环保', en: 'New energy & environmental protection', industries: ['C38', 'N77'] },
@@ -69,7 +79,8 @@ export const labelOf = (xs: readonly { id: string; zh: string; en: string }[], i
 export function fieldOfIndustry(industryCode: string): TechField | null {
   let best: { id: TechField; len: number } | null = null;
   for (const f of TECH_FIELDS)
-    for (const p of f.industries) if (industryCode.startsWith(p) && (!best || p.length > best.len)) best = { id: f.id, len: p.length };
+    for (const p of f.industries)
+      if (industryCode.startsWith(p) && (!best || p.length > best.len)) best = { id: f.id, len: p.length };
   return best?.id ?? null;
 }
 
@@ -77,24 +88,41 @@ export function fieldOfIndustry(industryCode: string): TechField | null {
 
 const MAX_MONEY = 10_000_000_000;
 
-function text(problems: FieldProblem[], field: string, v: unknown, zhName: string, min: number, max: number, required = true): string {
+function text(
+  problems: FieldProblem[],
+  field: string,
+  v: unknown,
+  zhName: string,
+  min: number,
+  max: number,
+  required = true,
+): string {
   const s = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v).trim();
   if (!s) {
     if (required) problems.push(problem(field, `请填写${zhName}`, `${field} is required`));
     return '';
   }
   if ([...s].length < min) problems.push(problem(field, `${zhName}至少${min}个字`, `${field} needs at least ${min} characters`));
-  if ([...s].length > max) problems.push(problem(field, `${zhName}不能超过${max}个字`, `${field} may not exceed ${max} characters`));
+  if ([...s].length > max)
+    problems.push(problem(field, `${zhName}不能超过${max}个字`, `${field} may not exceed ${max} characters`));
   return s;
 }
 
 function oneOf(problems: FieldProblem[], field: string, v: unknown, allowed: string[], zhName: string): string {
   const s = typeof v === 'string' ? v.trim() : '';
-  if (!allowed.includes(s)) problems.push(problem(field, `${zhName}无效：${s || '（空）'}`, `${field} is not one of ${allowed.join(', ')}`));
+  if (!allowed.includes(s))
+    problems.push(problem(field, `${zhName}无效：${s || '（空）'}`, `${field} is not one of ${allowed.join(', ')}`));
   return s;
 }
 
-function money(problems: FieldProblem[], field: string, v: unknown, zhName: string, required: boolean, allowZero = false): number | null {
+function money(
+  problems: FieldProblem[],
+  field: string,
+  v: unknown,
+  zhName: string,
+  required: boolean,
+  allowZero = false,
+): number | null {
   if (v === null || v === undefined || v === '') {
     if (required) problems.push(problem(field, `请填写${zhName}`, `${field} is required`));
     return null;
@@ -102,7 +130,11 @@ function money(problems: FieldProblem[], field: string, v: unknown, zhName: stri
   const n = typeof v === 'number' ? v : Number(String(v).replace(/[,，\s]/g, ''));
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > MAX_MONEY) {
     problems.push(
-      problem(field, `${zhName}须为${allowZero ? '不小于0' : '正'}的整数元（不超过100亿）`, `${field} must be a whole number of yuan, ${allowZero ? '≥ 0' : '> 0'}, at most 10 billion`),
+      problem(
+        field,
+        `${zhName}须为${allowZero ? '不小于0' : '正'}的整数元（不超过100亿）`,
+        `${field} must be a whole number of yuan, ${allowZero ? '≥ 0' : '> 0'}, at most 10 billion`,
+      ),
     );
     return null;
   }
@@ -134,14 +166,19 @@ export interface AchievementInput {
   contactPhone: string | null;
 }
 
-export function checkAchievement(raw: Record<string, unknown>, prefix = ''): { value: AchievementInput; problems: FieldProblem[] } {
+export function checkAchievement(
+  raw: Record<string, unknown>,
+  prefix = '',
+): { value: AchievementInput; problems: FieldProblem[] } {
   const p: FieldProblem[] = [];
   const f = (n: string) => prefix + n;
   const ipKind = oneOf(p, f('ipKind'), raw.ipKind ?? 'none', ids(IP_KINDS), '知识产权类型') as IpKind;
   const ipNumber = text(p, f('ipNumber'), raw.ipNumber, '知识产权号', 4, 60, false) || null;
-  if (ipKind !== 'none' && ipKind !== 'know_how' && !ipNumber) p.push(problem(f('ipNumber'), '请填写专利号或登记号', 'ipNumber is required for a patent or copyright'));
-  const contactPhone = text(p, f('contactPhone'), raw.contactPhone, '联系电话', 7, 20, false) || null;
-  if (contactPhone && !PHONE.test(contactPhone)) p.push(problem(f('contactPhone'), '联系电话格式不正确', 'contactPhone is not a phone number'));
+  if (ipKind !== 'none' && ipKind !== 'know_how' && !ipNumber)
+    p.push(problem(f('ipNumber'), '请填写专利号或登记号', 'ipNumber is required for a patent or copyright'));
+  const contactPhone = text(p, f('contactPhone'), raw.contactPhone, '联系电话', 0, 20, false) || null;
+  if (contactPhone && !PHONE.test(contactPhone))
+    p.push(problem(f('contactPhone'), '联系电话格式不正确', 'contactPhone is not a phone number'));
   return {
     value: {
       title: text(p, f('title'), raw.title, '成果名称', 4, 200),
@@ -166,7 +203,11 @@ export interface DemandInput {
   deadline: string;
 }
 
-export function checkDemand(raw: Record<string, unknown>, today: string, prefix = ''): { value: DemandInput; problems: FieldProblem[] } {
+export function checkDemand(
+  raw: Record<string, unknown>,
+  today: string,
+  prefix = '',
+): { value: DemandInput; problems: FieldProblem[] } {
   const p: FieldProblem[] = [];
   const f = (n: string) => prefix + n;
   const deadline = isoDate(p, f('deadline'), raw.deadline, '截止日期');
@@ -204,17 +245,26 @@ export function checkApplication(raw: Record<string, unknown>): { value: Applica
   };
 }
 
-export function checkContract(raw: Record<string, unknown>, today: string): { value: { amount: number; signedOn: string }; problems: FieldProblem[] } {
+export function checkContract(
+  raw: Record<string, unknown>,
+  today: string,
+): { value: { amount: number; signedOn: string }; problems: FieldProblem[] } {
   const p: FieldProblem[] = [];
   const signedOn = isoDate(p, 'signedOn', raw.signedOn, '签约日期');
   if (signedOn && signedOn > today) p.push(problem('signedOn', '签约日期不能晚于今天', 'signedOn may not be in the future'));
   return { value: { amount: money(p, 'amount', raw.amount, '合同金额', true) ?? 0, signedOn }, problems: p };
 }
 
-export function checkSupport(raw: Record<string, unknown>): { value: { amount: number; note: string }; problems: FieldProblem[] } {
+export function checkSupport(raw: Record<string, unknown>): {
+  value: { amount: number; note: string };
+  problems: FieldProblem[];
+} {
   const p: FieldProblem[] = [];
   return {
-    value: { amount: money(p, 'amount', raw.amount, '支持金额', true, true) ?? 0, note: text(p, 'note', raw.note, '支持说明', 2, 500) },
+    value: {
+      amount: money(p, 'amount', raw.amount, '支持金额', true, true) ?? 0,
+      note: text(p, 'note', raw.note, '支持说明', 2, 500),
+    },
     problems: p,
   };
 }
@@ -239,12 +289,16 @@ export function checkResource(raw: Record<string, unknown>): { value: ResourceIn
   };
 }
 
-export function checkResourceRequest(raw: Record<string, unknown>, today: string): { value: { purpose: string; fromDate: string; toDate: string }; problems: FieldProblem[] } {
+export function checkResourceRequest(
+  raw: Record<string, unknown>,
+  today: string,
+): { value: { purpose: string; fromDate: string; toDate: string }; problems: FieldProblem[] } {
   const p: FieldProblem[] = [];
   const fromDate = isoDate(p, 'fromDate', raw.fromDate, '开始日期');
   const toDate = isoDate(p, 'toDate', raw.toDate, '结束日期');
   if (fromDate && fromDate < today) p.push(problem('fromDate', '开始日期不能早于今天', 'fromDate may not be in the past'));
-  if (fromDate && toDate && toDate < fromDate) p.push(problem('toDate', '结束日期不能早于开始日期', 'toDate may not precede fromDate'));
+  if (fromDate && toDate && toDate < fromDate)
+    p.push(problem('toDate', '结束日期不能早于开始日期', 'toDate may not precede fromDate'));
   return { value: { purpose: text(p, 'purpose', raw.purpose, '使用用途', 4, 1000), fromDate, toDate }, problems: p };
 }
 
@@ -299,7 +353,8 @@ export function matchReason(
 /** The reason in words, for lists and exports. */
 export function reasonText(r: MatchReason, lang: 'zh' | 'en'): string {
   const parts: string[] = [];
-  if (r.sharedTerms.length) parts.push(lang === 'zh' ? `共同关键词：${r.sharedTerms.join('、')}` : `shared terms: ${r.sharedTerms.join(', ')}`);
+  if (r.sharedTerms.length)
+    parts.push(lang === 'zh' ? `共同关键词：${r.sharedTerms.join('、')}` : `shared terms: ${r.sharedTerms.join(', ')}`);
   if (r.sameField) parts.push(lang === 'zh' ? '技术领域相同' : 'same field');
   if (r.industryFits) parts.push(lang === 'zh' ? '所属行业契合' : 'industry fits');
   if (r.sameDistrict) parts.push(lang === 'zh' ? '同一区县' : 'same district');

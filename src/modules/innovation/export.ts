@@ -22,12 +22,23 @@ export async function statsWorkbook(s: InnovationStats): Promise<Buffer> {
   const t = s.totals;
   const total: InnovationStatRow = { key: 'total', name: '合计', ...t };
   return toXlsxBook([
-    { ...sheetOf('按技术领域', statColumns('技术领域'), [...s.byField, total]), print: { title: `产学研对接统计（按技术领域，截至${s.asOf}）`, boldLastRow: true } },
-    { ...sheetOf('按区县', statColumns('区县（功能区）'), s.byDistrict), print: { title: `产学研对接统计（按区县，截至${s.asOf}）` } },
+    {
+      ...sheetOf('按技术领域', statColumns('技术领域'), [...s.byField, total]),
+      print: { title: `产学研对接统计（按技术领域，截至${s.asOf}）`, boldLastRow: true },
+    },
+    {
+      ...sheetOf('按区县', statColumns('区县（功能区）'), s.byDistrict),
+      print: { title: `产学研对接统计（按区县，截至${s.asOf}）` },
+    },
     sheetOf(
       '揭榜状态',
       [
-        { header: '状态', width: 16, value: (r: { status: string; count: number }) => APPLICATION_STATUS_LABELS[r.status as keyof typeof APPLICATION_STATUS_LABELS]?.zh ?? r.status },
+        {
+          header: '状态',
+          width: 16,
+          value: (r: { status: string; count: number }) =>
+            APPLICATION_STATUS_LABELS[r.status as keyof typeof APPLICATION_STATUS_LABELS]?.zh ?? r.status,
+        },
         { header: '数量', width: 10, value: (r: { status: string; count: number }) => r.count },
       ],
       s.byStatus,
@@ -52,7 +63,17 @@ export async function importTemplate(kind: 'achievements' | 'demands'): Promise<
   const headers = Object.keys(kind === 'achievements' ? ACHIEVEMENT_COLUMNS : DEMAND_COLUMNS);
   const example =
     kind === 'achievements'
-      ? ['五轴数控机床热误差补偿技术', '基于温度场建模的主轴热变形实时补偿', '高端装备与智能制造', '中试', '发明专利', 'ZL202310000000.1', '精密制造课题组', '张老师', '13800000000']
+      ? [
+          '五轴数控机床热误差补偿技术',
+          '基于温度场建模的主轴热变形实时补偿',
+          '高端装备与智能制造',
+          '中试',
+          '发明专利',
+          'ZL202310000000.1',
+          '精密制造课题组',
+          '张老师',
+          '13800000000',
+        ]
       : ['数控机床主轴热变形补偿', '加工精度受温升影响，需在线补偿', '高端装备与智能制造', '500000', '2027-06-30'];
   return toXlsxBook([
     {

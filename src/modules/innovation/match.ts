@@ -17,7 +17,13 @@ const ENTRIES = '#entries';
  * removed (or edited-away) one; `entries` moves the catalogue's size. Row-locked upserts, in the
  * caller's transaction.
  */
-export async function countTerms(db: DbOrTx, catalogue: Catalogue, added: readonly string[], removed: readonly string[], entries = 0): Promise<void> {
+export async function countTerms(
+  db: DbOrTx,
+  catalogue: Catalogue,
+  added: readonly string[],
+  removed: readonly string[],
+  entries = 0,
+): Promise<void> {
   const delta = new Map<string, number>();
   for (const t of new Set(added)) delta.set(t, (delta.get(t) ?? 0) + 1);
   for (const t of new Set(removed)) delta.set(t, (delta.get(t) ?? 0) - 1);
@@ -142,7 +148,14 @@ export interface RankedDemand {
  */
 export async function rankDemands(
   db: DbOrTx,
-  q: { terms: readonly string[]; field: string | null; unitCode: string | null; industryPrefixes: readonly string[]; limit: number; today: string },
+  q: {
+    terms: readonly string[];
+    field: string | null;
+    unitCode: string | null;
+    industryPrefixes: readonly string[];
+    limit: number;
+    today: string;
+  },
 ): Promise<RankedDemand[]> {
   const query = tsqueryLiteral(q.terms);
   if (!query) return [];

@@ -82,9 +82,10 @@ export async function innovationMe(deps: InnovationDeps, p: Principal): Promise<
   let name: string | null = null;
   let large = false;
   if (r.kind === 'enterprise') {
-    const [e] = await deps.database.query<{ name: string; size_class: string }>(`select name, size_class from enterprises where id = $1`, [
-      r.enterpriseId,
-    ]);
+    const [e] = await deps.database.query<{ name: string; size_class: string }>(
+      `select name, size_class from enterprises where id = $1`,
+      [r.enterpriseId],
+    );
     name = e?.name ?? null;
     large = e?.size_class === 'large';
   }
@@ -194,7 +195,11 @@ function likeOf(q: string): string {
   return `%${q.trim().replace(/[\\%_]/g, (m) => '\\' + m)}%`;
 }
 
-export async function listAchievements(deps: InnovationDeps, p: Principal, f: CatalogueFilters = {}): Promise<{ items: AchievementView[]; total: number }> {
+export async function listAchievements(
+  deps: InnovationDeps,
+  p: Principal,
+  f: CatalogueFilters = {},
+): Promise<{ items: AchievementView[]; total: number }> {
   const r = roleOf(p);
   const conds: SQL[] = [achievementVisible(r)];
   if (f.field) conds.push(sql`a.field::text = ${f.field}`);
@@ -228,7 +233,10 @@ export async function getAchievement(deps: InnovationDeps, p: Principal, id: num
 }
 
 function ownerOrg(r: InnovationRole): string {
-  if (r.kind !== 'university') throw new AppError('forbidden', { detail: { zh: '只有高校、科研院所用户可以发布技术成果', en: 'Only university and institute users publish achievements' } });
+  if (r.kind !== 'university')
+    throw new AppError('forbidden', {
+      detail: { zh: '只有高校、科研院所用户可以发布技术成果', en: 'Only university and institute users publish achievements' },
+    });
   return r.organisation;
 }
 
@@ -239,7 +247,14 @@ async function checkUnit(db: DbOrTx, unitCode: string | null | undefined): Promi
   return unitCode;
 }
 
-async function insertAchievement(tx: DbOrTx, deps: InnovationDeps, p: Principal, owner: string, v: AchievementInput, unitCode: string | null): Promise<number> {
+async function insertAchievement(
+  tx: DbOrTx,
+  deps: InnovationDeps,
+  p: Principal,
+  owner: string,
+  v: AchievementInput,
+  unitCode: string | null,
+): Promise<number> {
   await countTerms(tx, 'achievement', terms(v.title, v.summary), [], 1);
   const [row] = await rowsOf<{ id: number }>(
     tx,
@@ -264,7 +279,11 @@ const auditView = (v: AchievementInput | DemandInput): Record<string, unknown> =
   return rest;
 };
 
-export async function createAchievement(deps: InnovationDeps, p: Principal, raw: Record<string, unknown>): Promise<AchievementView> {
+export async function createAchievement(
+  deps: InnovationDeps,
+  p: Principal,
+  raw: Record<string, unknown>,
+): Promise<AchievementView> {
   const r = roleOf(p);
   const owner = ownerOrg(r);
   const { value, problems } = checkAchievement(raw);
@@ -278,7 +297,13 @@ export async function createAchievement(deps: InnovationDeps, p: Principal, raw:
   return getAchievement(deps, p, id);
 }
 
-export async function updateAchievement(deps: InnovationDeps, p: Principal, id: number, raw: Record<string, unknown>, version: number): Promise<AchievementView> {
+export async function updateAchievement(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  raw: Record<string, unknown>,
+  version: number,
+): Promise<AchievementView> {
   const r = roleOf(p);
   const owner = ownerOrg(r);
   const { value, problems } = checkAchievement(raw);
@@ -297,20 +322,43 @@ export async function updateAchievement(deps: InnovationDeps, p: Principal, id: 
              updated_at = now(), version = version + 1
            where id = ${id}`,
     );
-    await recordAudit(tx, actorOf(p), 'innovation.achievement.update', 'tech_achievement', id, { title: before.title, field: before.field, version }, auditView(value));
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'innovation.achievement.update',
+      'tech_achievement',
+      id,
+      { title: before.title, field: before.field, version },
+      auditView(value),
+    );
   });
   return getAchievement(deps, p, id);
 }
 
-export async function setAchievementStatus(deps: InnovationDeps, p: Principal, id: number, status: 'published' | 'closed'): Promise<AchievementView> {
+export async function setAchievementStatus(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  status: 'published' | 'closed',
+): Promise<AchievementView> {
   const r = roleOf(p);
   const owner = ownerOrg(r);
   await deps.database.db.transaction(async (tx) => {
     const before = await achievementRow(tx, r, id, true);
     if (before.owner !== owner) throw new AppError('not_found');
     if (before.status === status) return;
-    await tx.execute(sql`update tech_achievements set status = ${status}, updated_at = now(), version = version + 1 where id = ${id}`);
-    await recordAudit(tx, actorOf(p), `innovation.achievement.${status === 'closed' ? 'close' : 'publish'}`, 'tech_achievement', id, { status: before.status }, { status });
+    await tx.execute(
+      sql`update tech_achievements set status = ${status}, updated_at = now(), version = version + 1 where id = ${id}`,
+    );
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `innovation.achievement.${status === 'closed' ? 'close' : 'publish'}`,
+      'tech_achievement',
+      id,
+      { status: before.status },
+      { status },
+    );
   });
   return getAchievement(deps, p, id);
 }
@@ -395,7 +443,11 @@ function presentDemand(r: InnovationRole, row: DemandRow): DemandView {
   };
 }
 
-export async function listDemands(deps: InnovationDeps, p: Principal, f: CatalogueFilters = {}): Promise<{ items: DemandView[]; total: number }> {
+export async function listDemands(
+  deps: InnovationDeps,
+  p: Principal,
+  f: CatalogueFilters = {},
+): Promise<{ items: DemandView[]; total: number }> {
   const r = roleOf(p);
   const conds: SQL[] = [demandVisible(r)];
   if (f.field) conds.push(sql`d.field::text = ${f.field}`);
@@ -443,7 +495,10 @@ export async function getDemand(deps: InnovationDeps, p: Principal, id: number):
 }
 
 function ownEnterprise(r: InnovationRole): number {
-  if (r.kind !== 'enterprise') throw new AppError('forbidden', { detail: { zh: '只有企业用户可以发布技术需求', en: 'Only enterprise users publish R&D demands' } });
+  if (r.kind !== 'enterprise')
+    throw new AppError('forbidden', {
+      detail: { zh: '只有企业用户可以发布技术需求', en: 'Only enterprise users publish R&D demands' },
+    });
   return r.enterpriseId;
 }
 
@@ -472,7 +527,13 @@ export async function createDemand(deps: InnovationDeps, p: Principal, raw: Reco
   return getDemand(deps, p, id);
 }
 
-export async function updateDemand(deps: InnovationDeps, p: Principal, id: number, raw: Record<string, unknown>, version: number): Promise<DemandView> {
+export async function updateDemand(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  raw: Record<string, unknown>,
+  version: number,
+): Promise<DemandView> {
   const r = roleOf(p);
   const enterpriseId = ownEnterprise(r);
   const { value, problems } = checkDemand(raw, todayShanghai());
@@ -488,12 +549,25 @@ export async function updateDemand(deps: InnovationDeps, p: Principal, id: numbe
              search = ${tsvectorLiteral(value.title, value.description)}::tsvector, updated_at = now(), version = version + 1
            where id = ${id}`,
     );
-    await recordAudit(tx, actorOf(p), 'innovation.demand.update', 'tech_demand', id, { title: before.title, budget: before.budget, deadline: before.deadline, version }, auditView(value));
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'innovation.demand.update',
+      'tech_demand',
+      id,
+      { title: before.title, budget: before.budget, deadline: before.deadline, version },
+      auditView(value),
+    );
   });
   return getDemand(deps, p, id);
 }
 
-export async function setDemandStatus(deps: InnovationDeps, p: Principal, id: number, status: 'published' | 'closed'): Promise<DemandView> {
+export async function setDemandStatus(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  status: 'published' | 'closed',
+): Promise<DemandView> {
   const r = roleOf(p);
   const enterpriseId = ownEnterprise(r);
   await deps.database.db.transaction(async (tx) => {
@@ -501,7 +575,15 @@ export async function setDemandStatus(deps: InnovationDeps, p: Principal, id: nu
     if (Number(before.enterprise_id) !== enterpriseId) throw new AppError('not_found');
     if (before.status === status) return;
     await tx.execute(sql`update tech_demands set status = ${status}, updated_at = now(), version = version + 1 where id = ${id}`);
-    await recordAudit(tx, actorOf(p), `innovation.demand.${status === 'closed' ? 'close' : 'publish'}`, 'tech_demand', id, { status: before.status }, { status });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `innovation.demand.${status === 'closed' ? 'close' : 'publish'}`,
+      'tech_demand',
+      id,
+      { status: before.status },
+      { status },
+    );
   });
   return getDemand(deps, p, id);
 }
@@ -510,7 +592,10 @@ export async function setDemandStatus(deps: InnovationDeps, p: Principal, id: nu
 
 const IMPORT_MAX_ROWS = 2000;
 
-async function readRows(bytes: Buffer, columns: Record<string, string>): Promise<{ rowNo: number; values: Record<string, string> }[]> {
+async function readRows(
+  bytes: Buffer,
+  columns: Record<string, string>,
+): Promise<{ rowNo: number; values: Record<string, string> }[]> {
   const sheet = await readXlsx(bytes);
   const [header, ...body] = sheet.rows;
   if (!header) throw invalid(problem('file', '文件中没有数据', 'the file has no rows'));
@@ -518,10 +603,13 @@ async function readRows(bytes: Buffer, columns: Record<string, string>): Promise
   const required = ['title', 'field'];
   const missing = required.filter((k) => !map.includes(k));
   if (missing.length) {
-    const names = Object.entries(columns).filter(([, v]) => missing.includes(v)).map(([k]) => k);
+    const names = Object.entries(columns)
+      .filter(([, v]) => missing.includes(v))
+      .map(([k]) => k);
     throw invalid(problem('file', `表头缺少列：${names.join('、')}`, `the header lacks the columns: ${missing.join(', ')}`));
   }
-  if (body.length > IMPORT_MAX_ROWS) throw invalid(problem('file', `一次最多导入${IMPORT_MAX_ROWS}行`, `at most ${IMPORT_MAX_ROWS} rows per import`));
+  if (body.length > IMPORT_MAX_ROWS)
+    throw invalid(problem('file', `一次最多导入${IMPORT_MAX_ROWS}行`, `at most ${IMPORT_MAX_ROWS} rows per import`));
   return body
     .filter((row) => row.cells.some((c) => c.trim()))
     .map((row) => {
@@ -534,10 +622,17 @@ async function readRows(bytes: Buffer, columns: Record<string, string>): Promise
 }
 
 function rowProblems(rowNo: number, list: FieldProblem[]): FieldProblem[] {
-  return list.map((x) => ({ field: `rows[${rowNo}].${x.field}`, reason: { zh: `第${rowNo}行：${x.reason.zh}`, en: `row ${rowNo}: ${x.reason.en}` } }));
+  return list.map((x) => ({
+    field: `rows[${rowNo}].${x.field}`,
+    reason: { zh: `第${rowNo}行：${x.reason.zh}`, en: `row ${rowNo}: ${x.reason.en}` },
+  }));
 }
 
-export async function importAchievements(deps: InnovationDeps, p: Principal, bytes: Buffer): Promise<{ imported: number; ids: number[] }> {
+export async function importAchievements(
+  deps: InnovationDeps,
+  p: Principal,
+  bytes: Buffer,
+): Promise<{ imported: number; ids: number[] }> {
   const r = roleOf(p);
   const owner = ownerOrg(r);
   const rows = await readRows(bytes, ACHIEVEMENT_COLUMNS);
@@ -557,13 +652,20 @@ export async function importAchievements(deps: InnovationDeps, p: Principal, byt
   const ids = await deps.database.db.transaction(async (tx) => {
     const ids: number[] = [];
     for (const v of values) ids.push(await insertAchievement(tx, deps, p, owner, v, null));
-    await recordAudit(tx, actorOf(p), 'innovation.achievement.import', 'tech_achievement', ids[0]!, null, { count: ids.length, ids });
+    await recordAudit(tx, actorOf(p), 'innovation.achievement.import', 'tech_achievement', ids[0]!, null, {
+      count: ids.length,
+      ids,
+    });
     return ids;
   });
   return { imported: ids.length, ids };
 }
 
-export async function importDemands(deps: InnovationDeps, p: Principal, bytes: Buffer): Promise<{ imported: number; ids: number[] }> {
+export async function importDemands(
+  deps: InnovationDeps,
+  p: Principal,
+  bytes: Buffer,
+): Promise<{ imported: number; ids: number[] }> {
   const r = roleOf(p);
   const enterpriseId = ownEnterprise(r);
   const rows = await readRows(bytes, DEMAND_COLUMNS);
@@ -593,7 +695,12 @@ export interface AchievementMatch {
   reason: MatchReason;
 }
 
-export async function matchesForDemand(deps: InnovationDeps, p: Principal, demandId: number, limit = 10): Promise<{ demand: DemandView; items: AchievementMatch[] }> {
+export async function matchesForDemand(
+  deps: InnovationDeps,
+  p: Principal,
+  demandId: number,
+  limit = 10,
+): Promise<{ demand: DemandView; items: AchievementMatch[] }> {
   const r = roleOf(p);
   const db = deps.database.db;
   const d = await demandRow(db, r, demandId);
@@ -625,7 +732,12 @@ export interface DemandMatch {
   reason: MatchReason;
 }
 
-export async function matchesForAchievement(deps: InnovationDeps, p: Principal, achievementId: number, limit = 10): Promise<{ achievement: AchievementView; items: DemandMatch[] }> {
+export async function matchesForAchievement(
+  deps: InnovationDeps,
+  p: Principal,
+  achievementId: number,
+  limit = 10,
+): Promise<{ achievement: AchievementView; items: DemandMatch[] }> {
   const r = roleOf(p);
   const db = deps.database.db;
   const a = await achievementRow(db, r, achievementId);
@@ -655,10 +767,17 @@ export async function matchesForAchievement(deps: InnovationDeps, p: Principal, 
       return {
         demand: presentDemand(r, d),
         score: round(x.score),
-        reason: { ...matchReason(a.terms, x.terms, a.field === d.field, a.unit_code === d.unit_code), industryFits: x.industryFits },
+        reason: {
+          ...matchReason(a.terms, x.terms, a.field === d.field, a.unit_code === d.unit_code),
+          industryFits: x.industryFits,
+        },
       };
     });
-  await attachOwnApplications(db, r, items.map((i) => i.demand));
+  await attachOwnApplications(
+    db,
+    r,
+    items.map((i) => i.demand),
+  );
   return { achievement: presentAchievement(deps, r, a), items };
 }
 
@@ -761,7 +880,12 @@ function presentApplication(x: ApplicationRow): ApplicationView {
 export async function listApplications(
   deps: InnovationDeps,
   p: Principal,
-  f: { demandId?: number | undefined; status?: string | undefined; page?: number | undefined; pageSize?: number | undefined } = {},
+  f: {
+    demandId?: number | undefined;
+    status?: string | undefined;
+    page?: number | undefined;
+    pageSize?: number | undefined;
+  } = {},
 ): Promise<{ items: ApplicationView[]; total: number }> {
   const r = roleOf(p);
   const conds: SQL[] = [applicationVisible(r)];
@@ -790,9 +914,17 @@ export async function getApplication(deps: InnovationDeps, p: Principal, id: num
 }
 
 /** A university team takes up a published demand before its deadline: once per organisation (a key). */
-export async function applyForDemand(deps: InnovationDeps, p: Principal, demandId: number, raw: Record<string, unknown>): Promise<ApplicationView> {
+export async function applyForDemand(
+  deps: InnovationDeps,
+  p: Principal,
+  demandId: number,
+  raw: Record<string, unknown>,
+): Promise<ApplicationView> {
   const r = roleOf(p);
-  if (r.kind !== 'university') throw new AppError('forbidden', { detail: { zh: '只有高校、科研院所用户可以揭榜', en: 'Only university and institute users take up demands' } });
+  if (r.kind !== 'university')
+    throw new AppError('forbidden', {
+      detail: { zh: '只有高校、科研院所用户可以揭榜', en: 'Only university and institute users take up demands' },
+    });
   const { value, problems } = checkApplication(raw);
   if (problems.length) throw invalid(...problems);
   let id: number;
@@ -800,10 +932,16 @@ export async function applyForDemand(deps: InnovationDeps, p: Principal, demandI
     id = await deps.database.db.transaction(async (tx) => {
       const d = await demandRow(tx, r, demandId, true);
       if (d.status !== 'published' || d.deadline < todayShanghai())
-        throw new AppError('conflict', { detail: { zh: '该需求已关闭或已过截止日期', en: 'The demand is closed or past its deadline' } });
+        throw new AppError('conflict', {
+          detail: { zh: '该需求已关闭或已过截止日期', en: 'The demand is closed or past its deadline' },
+        });
       if (value.achievementId !== null) {
-        const [a] = await rowsOf<{ owner: string }>(tx, sql`select owner from tech_achievements where id = ${value.achievementId}`);
-        if (a?.owner !== r.organisation) throw invalid(problem('achievementId', '只能引用本单位的技术成果', 'achievementId must be one of your organisation'));
+        const [a] = await rowsOf<{ owner: string }>(
+          tx,
+          sql`select owner from tech_achievements where id = ${value.achievementId}`,
+        );
+        if (a?.owner !== r.organisation)
+          throw invalid(problem('achievementId', '只能引用本单位的技术成果', 'achievementId must be one of your organisation'));
       }
       const [row] = await rowsOf<{ id: number }>(
         tx,
@@ -817,7 +955,9 @@ export async function applyForDemand(deps: InnovationDeps, p: Principal, demandI
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError('conflict', { detail: { zh: '本单位已揭榜该需求，不能重复揭榜', en: 'Your organisation has already taken up this demand' } });
+      throw new AppError('conflict', {
+        detail: { zh: '本单位已揭榜该需求，不能重复揭榜', en: 'Your organisation has already taken up this demand' },
+      });
     throw e;
   }
   return getApplication(deps, p, id);
@@ -845,15 +985,20 @@ export async function actOnApplication(
     await deps.database.db.transaction(async (tx) => {
       // Lock order: the demand, then the application. Two "choose" on different applications of
       // one demand serialise on the demand (and never deadlock on each other's application rows).
-      await tx.execute(sql`select d.id from tech_demands d join tech_applications x on x.demand_id = d.id where x.id = ${id} for update of d`);
+      await tx.execute(
+        sql`select d.id from tech_demands d join tech_applications x on x.demand_id = d.id where x.id = ${id} for update of d`,
+      );
       const x = await applicationRow(tx, r, id, true);
       const isEnterprise = r.kind === 'enterprise' && r.enterpriseId === Number(x.enterprise_id);
       const isTeam = r.kind === 'university' && r.organisation === x.organisation;
       if (action === 'withdraw' ? !isTeam : !isEnterprise) throw new AppError('not_found');
       if (x.version !== version) throw new AppError('stale_version');
-      const to: ApplicationStatus = action === 'choose' ? 'chosen' : action === 'contract' ? 'contracted' : action === 'complete' ? 'completed' : 'withdrawn';
+      const to: ApplicationStatus =
+        action === 'choose' ? 'chosen' : action === 'contract' ? 'contracted' : action === 'complete' ? 'completed' : 'withdrawn';
       if (!canMove(x.status, to))
-        throw new AppError('conflict', { detail: { zh: `当前状态（${x.status}）不能执行此操作`, en: `not possible while the application is ${x.status}` } });
+        throw new AppError('conflict', {
+          detail: { zh: `当前状态（${x.status}）不能执行此操作`, en: `not possible while the application is ${x.status}` },
+        });
       let set: SQL = sql`status = ${to}`;
       let after: Record<string, unknown> = { status: to };
       if (action === 'contract') {
@@ -863,8 +1008,14 @@ export async function actOnApplication(
         after = { ...after, contractAmount: c.value.amount, contractSignedOn: c.value.signedOn };
       } else if (action === 'complete') {
         const completedOn = typeof raw.completedOn === 'string' ? raw.completedOn : today;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(completedOn) || completedOn > today || (x.contract_signed_on && completedOn < x.contract_signed_on))
-          throw invalid(problem('completedOn', '完成日期须在签约日期与今天之间', 'completedOn must fall between the contract date and today'));
+        if (
+          !/^\d{4}-\d{2}-\d{2}$/.test(completedOn) ||
+          completedOn > today ||
+          (x.contract_signed_on && completedOn < x.contract_signed_on)
+        )
+          throw invalid(
+            problem('completedOn', '完成日期须在签约日期与今天之间', 'completedOn must fall between the contract date and today'),
+          );
         set = sql`status = ${to}, completed_on = ${completedOn}`;
         after = { ...after, completedOn };
       }
@@ -873,7 +1024,10 @@ export async function actOnApplication(
           tx,
           sql`select id from tech_applications where demand_id = ${x.demand_id} and id <> ${id} and status in ('chosen', 'contracted', 'completed')`,
         );
-        if (taken) throw new AppError('conflict', { detail: { zh: '该需求已选定揭榜团队', en: 'A team has already been chosen for this demand' } });
+        if (taken)
+          throw new AppError('conflict', {
+            detail: { zh: '该需求已选定揭榜团队', en: 'A team has already been chosen for this demand' },
+          });
       }
       await tx.execute(sql`update tech_applications set ${set}, updated_at = now(), version = version + 1 where id = ${id}`);
       if (action === 'choose')
@@ -883,14 +1037,23 @@ export async function actOnApplication(
       await recordAudit(tx, actorOf(p), `innovation.application.${action}`, 'tech_application', id, { status: x.status }, after);
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('conflict', { detail: { zh: '该需求已选定揭榜团队', en: 'A team has already been chosen for this demand' } });
+    if (isUniqueViolation(e))
+      throw new AppError('conflict', {
+        detail: { zh: '该需求已选定揭榜团队', en: 'A team has already been chosen for this demand' },
+      });
     throw e;
   }
   return getApplication(deps, p, id);
 }
 
 /** 政府助题: the city records the support given to a contracted project. */
-export async function recordSupport(deps: InnovationDeps, p: Principal, id: number, raw: Record<string, unknown>, version: number): Promise<ApplicationView> {
+export async function recordSupport(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  raw: Record<string, unknown>,
+  version: number,
+): Promise<ApplicationView> {
   const r = roleOf(p);
   if (!canRecordInnovationSupport(r)) throw new AppError('not_found');
   const { value, problems } = checkSupport(raw);
@@ -899,11 +1062,21 @@ export async function recordSupport(deps: InnovationDeps, p: Principal, id: numb
     const x = await applicationRow(tx, r, id, true);
     if (x.version !== version) throw new AppError('stale_version');
     if (x.status !== 'contracted' && x.status !== 'completed')
-      throw new AppError('conflict', { detail: { zh: '只有已签约的项目可以登记政府支持', en: 'Support is recorded for contracted projects only' } });
+      throw new AppError('conflict', {
+        detail: { zh: '只有已签约的项目可以登记政府支持', en: 'Support is recorded for contracted projects only' },
+      });
     await tx.execute(
       sql`update tech_applications set support_amount = ${value.amount}, support_note = ${value.note}, updated_at = now(), version = version + 1 where id = ${id}`,
     );
-    await recordAudit(tx, actorOf(p), 'innovation.application.support', 'tech_application', id, { supportAmount: x.support_amount, supportNote: x.support_note }, { supportAmount: value.amount, supportNote: value.note });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'innovation.application.support',
+      'tech_application',
+      id,
+      { supportAmount: x.support_amount, supportNote: x.support_note },
+      { supportAmount: value.amount, supportNote: value.note },
+    );
   });
   return getApplication(deps, p, id);
 }
@@ -972,7 +1145,13 @@ function presentResource(r: InnovationRole, x: ResourceRow): ResourceView {
 export async function listResources(
   deps: InnovationDeps,
   p: Principal,
-  f: { kind?: string | undefined; q?: string | undefined; mine?: boolean | undefined; page?: number | undefined; pageSize?: number | undefined } = {},
+  f: {
+    kind?: string | undefined;
+    q?: string | undefined;
+    mine?: boolean | undefined;
+    page?: number | undefined;
+    pageSize?: number | undefined;
+  } = {},
 ): Promise<{ items: ResourceView[]; total: number }> {
   const r = roleOf(p);
   const conds: SQL[] = [resourceVisible(r)];
@@ -1004,7 +1183,9 @@ export async function createResource(deps: InnovationDeps, p: Principal, raw: Re
   const r = roleOf(p);
   const me = await innovationMe(deps, p);
   if (r.kind !== 'enterprise' || !me.large)
-    throw new AppError('forbidden', { detail: { zh: '只有大型企业可以发布开放资源', en: 'Only large enterprises offer resources' } });
+    throw new AppError('forbidden', {
+      detail: { zh: '只有大型企业可以发布开放资源', en: 'Only large enterprises offer resources' },
+    });
   const { value, problems } = checkResource(raw);
   if (problems.length) throw invalid(...problems);
   const id = await deps.database.db.transaction(async (tx) => {
@@ -1020,14 +1201,27 @@ export async function createResource(deps: InnovationDeps, p: Principal, raw: Re
   return presentResource(r, await resourceRow(deps.database.db, r, id));
 }
 
-export async function setResourceStatus(deps: InnovationDeps, p: Principal, id: number, status: 'published' | 'closed'): Promise<ResourceView> {
+export async function setResourceStatus(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  status: 'published' | 'closed',
+): Promise<ResourceView> {
   const r = roleOf(p);
   await deps.database.db.transaction(async (tx) => {
     const x = await resourceRow(tx, r, id, true);
     if (r.kind !== 'enterprise' || r.enterpriseId !== Number(x.enterprise_id)) throw new AppError('not_found');
     if (x.status === status) return;
     await tx.execute(sql`update shared_resources set status = ${status}, version = version + 1 where id = ${id}`);
-    await recordAudit(tx, actorOf(p), `innovation.resource.${status === 'closed' ? 'close' : 'publish'}`, 'shared_resource', id, { status: x.status }, { status });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `innovation.resource.${status === 'closed' ? 'close' : 'publish'}`,
+      'shared_resource',
+      id,
+      { status: x.status },
+      { status },
+    );
   });
   return presentResource(r, await resourceRow(deps.database.db, r, id));
 }
@@ -1099,7 +1293,11 @@ function presentRequest(r: InnovationRole, x: RequestRow): RequestView {
   };
 }
 
-export async function listRequests(deps: InnovationDeps, p: Principal, f: { status?: string | undefined; page?: number | undefined; pageSize?: number | undefined } = {}): Promise<{ items: RequestView[]; total: number }> {
+export async function listRequests(
+  deps: InnovationDeps,
+  p: Principal,
+  f: { status?: string | undefined; page?: number | undefined; pageSize?: number | undefined } = {},
+): Promise<{ items: RequestView[]; total: number }> {
   const r = roleOf(p);
   const conds: SQL[] = [requestVisible(r)];
   if (f.status) conds.push(sql`q.status::text = ${f.status}`);
@@ -1113,23 +1311,36 @@ export async function listRequests(deps: InnovationDeps, p: Principal, f: { stat
 }
 
 async function requestRow(db: DbOrTx, r: InnovationRole, id: number, lock = false): Promise<RequestRow> {
-  const [row] = await rowsOf<RequestRow>(db, sql`select ${REQUEST_COLS} from ${REQUEST_FROM} where q.id = ${id} and ${requestVisible(r)} ${lock ? sql`for update of q` : sql``}`);
+  const [row] = await rowsOf<RequestRow>(
+    db,
+    sql`select ${REQUEST_COLS} from ${REQUEST_FROM} where q.id = ${id} and ${requestVisible(r)} ${lock ? sql`for update of q` : sql``}`,
+  );
   if (!row) throw new AppError('not_found');
   return row;
 }
 
 /** An SME asks for a resource: one open request per enterprise and resource (a partial unique index). */
-export async function requestResource(deps: InnovationDeps, p: Principal, resourceId: number, raw: Record<string, unknown>): Promise<RequestView> {
+export async function requestResource(
+  deps: InnovationDeps,
+  p: Principal,
+  resourceId: number,
+  raw: Record<string, unknown>,
+): Promise<RequestView> {
   const r = roleOf(p);
-  if (r.kind !== 'enterprise') throw new AppError('forbidden', { detail: { zh: '只有企业用户可以申请使用资源', en: 'Only enterprise users request resources' } });
+  if (r.kind !== 'enterprise')
+    throw new AppError('forbidden', {
+      detail: { zh: '只有企业用户可以申请使用资源', en: 'Only enterprise users request resources' },
+    });
   const { value, problems } = checkResourceRequest(raw, todayShanghai());
   if (problems.length) throw invalid(...problems);
   let id: number;
   try {
     id = await deps.database.db.transaction(async (tx) => {
       const s = await resourceRow(tx, r, resourceId);
-      if (Number(s.enterprise_id) === r.enterpriseId) throw new AppError('conflict', { detail: { zh: '不能申请本企业的资源', en: 'You cannot request your own resource' } });
-      if (s.status !== 'published') throw new AppError('conflict', { detail: { zh: '该资源已停止开放', en: 'The resource is no longer offered' } });
+      if (Number(s.enterprise_id) === r.enterpriseId)
+        throw new AppError('conflict', { detail: { zh: '不能申请本企业的资源', en: 'You cannot request your own resource' } });
+      if (s.status !== 'published')
+        throw new AppError('conflict', { detail: { zh: '该资源已停止开放', en: 'The resource is no longer offered' } });
       const [row] = await rowsOf<{ id: number }>(
         tx,
         sql`insert into resource_requests (resource_id, enterprise_id, purpose, from_date, to_date, requested_by)
@@ -1140,13 +1351,23 @@ export async function requestResource(deps: InnovationDeps, p: Principal, resour
       return id;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('conflict', { detail: { zh: '已有进行中的申请，不能重复申请', en: 'There is already an open request for this resource' } });
+    if (isUniqueViolation(e))
+      throw new AppError('conflict', {
+        detail: { zh: '已有进行中的申请，不能重复申请', en: 'There is already an open request for this resource' },
+      });
     throw e;
   }
   return presentRequest(r, await requestRow(deps.database.db, r, id));
 }
 
-export async function moveRequest(deps: InnovationDeps, p: Principal, id: number, to: RequestStatus, answer: string | undefined, version: number): Promise<RequestView> {
+export async function moveRequest(
+  deps: InnovationDeps,
+  p: Principal,
+  id: number,
+  to: RequestStatus,
+  answer: string | undefined,
+  version: number,
+): Promise<RequestView> {
   const r = roleOf(p);
   await deps.database.db.transaction(async (tx) => {
     const x = await requestRow(tx, r, id, true);
@@ -1156,12 +1377,23 @@ export async function moveRequest(deps: InnovationDeps, p: Principal, id: number
     if (!allowed) throw new AppError('not_found');
     if (x.version !== version) throw new AppError('stale_version');
     if (!REQUEST_TRANSITIONS[x.status].includes(to))
-      throw new AppError('conflict', { detail: { zh: `当前状态（${x.status}）不能执行此操作`, en: `not possible while the request is ${x.status}` } });
-    if (to === 'declined' && !answer?.trim()) throw invalid(problem('answer', '请填写不同意的原因', 'answer (the reason) is required to decline'));
+      throw new AppError('conflict', {
+        detail: { zh: `当前状态（${x.status}）不能执行此操作`, en: `not possible while the request is ${x.status}` },
+      });
+    if (to === 'declined' && !answer?.trim())
+      throw invalid(problem('answer', '请填写不同意的原因', 'answer (the reason) is required to decline'));
     await tx.execute(
       sql`update resource_requests set status = ${to}, answer = coalesce(${answer?.trim() || null}, answer), updated_at = now(), version = version + 1 where id = ${id}`,
     );
-    await recordAudit(tx, actorOf(p), `innovation.request.${to}`, 'resource_request', id, { status: x.status }, { status: to, answer: answer ?? null });
+    await recordAudit(
+      tx,
+      actorOf(p),
+      `innovation.request.${to}`,
+      'resource_request',
+      id,
+      { status: x.status },
+      { status: to, answer: answer ?? null },
+    );
   });
   return presentRequest(r, await requestRow(deps.database.db, r, id));
 }
@@ -1202,11 +1434,22 @@ export async function innovationStats(deps: InnovationDeps, p: Principal): Promi
            coalesce(sum(x.contract_amount), 0)::bigint as contract_amount, coalesce(sum(x.support_amount), 0)::bigint as support_amount
       from tech_demands d join enterprises e on e.id = d.enterprise_id left join tech_applications x on x.demand_id = d.id
      where ${scope} group by 1`;
-  type Agg = { key: string; demands: number; applications: number; matched: number; contracts: number; contract_amount: number; support_amount: number };
+  type Agg = {
+    key: string;
+    demands: number;
+    applications: number;
+    matched: number;
+    contracts: number;
+    contract_amount: number;
+    support_amount: number;
+  };
   const [fieldRows, unitRows, achRows, statusRows, res] = await Promise.all([
     rowsOf<Agg>(db, agg(sql`d.field::text`)),
     rowsOf<Agg>(db, agg(sql`e.unit_code`)),
-    rowsOf<{ field: string; unit_code: string | null; n: number }>(db, sql`select field::text as field, unit_code, count(*)::int as n from tech_achievements group by 1, 2`),
+    rowsOf<{ field: string; unit_code: string | null; n: number }>(
+      db,
+      sql`select field::text as field, unit_code, count(*)::int as n from tech_achievements group by 1, 2`,
+    ),
     rowsOf<{ status: string; n: number }>(
       db,
       sql`select x.status::text as status, count(*)::int as n from tech_applications x join tech_demands d on d.id = x.demand_id join enterprises e on e.id = d.enterprise_id where ${scope} group by 1 order by 1`,
@@ -1218,7 +1461,9 @@ export async function innovationStats(deps: InnovationDeps, p: Principal): Promi
                  (select count(*)::int from resource_requests q join enterprises e on e.id = q.enterprise_id where ${scope} and q.status in ('accepted', 'completed')) as accepted`,
     ),
   ]);
-  const units = await deps.database.query<{ code: string; name_zh: string }>(`select code, name_zh from units order by sort, code`);
+  const units = await deps.database.query<{ code: string; name_zh: string }>(
+    `select code, name_zh from units order by sort, code`,
+  );
   const row = (key: string, name: string, a: Agg | undefined, achievements: number): InnovationStatRow => ({
     key,
     name,
@@ -1230,11 +1475,26 @@ export async function innovationStats(deps: InnovationDeps, p: Principal): Promi
     contractAmount: Number(a?.contract_amount ?? 0),
     supportAmount: Number(a?.support_amount ?? 0),
   });
-  const achBy = (pred: (x: { field: string; unit_code: string | null }) => boolean) => achRows.filter(pred).reduce((s, x) => s + Number(x.n), 0);
-  const byField = TECH_FIELDS.map((f) => row(f.id, f.zh, fieldRows.find((x) => x.key === f.id), achBy((x) => x.field === f.id)));
+  const achBy = (pred: (x: { field: string; unit_code: string | null }) => boolean) =>
+    achRows.filter(pred).reduce((s, x) => s + Number(x.n), 0);
+  const byField = TECH_FIELDS.map((f) =>
+    row(
+      f.id,
+      f.zh,
+      fieldRows.find((x) => x.key === f.id),
+      achBy((x) => x.field === f.id),
+    ),
+  );
   const byDistrict = units
     .filter((u) => !unit || u.code === unit)
-    .map((u) => row(u.code, u.name_zh, unitRows.find((x) => x.key === u.code), achBy((x) => x.unit_code === u.code)))
+    .map((u) =>
+      row(
+        u.code,
+        u.name_zh,
+        unitRows.find((x) => x.key === u.code),
+        achBy((x) => x.unit_code === u.code),
+      ),
+    )
     .filter((x) => x.demands > 0 || x.achievements > 0);
   const sum = (k: keyof Omit<InnovationStatRow, 'key' | 'name'>) => byField.reduce((s, x) => s + x[k], 0);
   return {

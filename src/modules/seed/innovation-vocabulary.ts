@@ -8,12 +8,55 @@ import type { TechField } from '../innovation/domain.ts';
 /** Per field: the objects worked on, and the techniques or problems applied to them. */
 export const FIELD_VOCABULARY: Record<TechField, { topics: string[]; techniques: string[] }> = {
   intelligent_manufacturing: {
-    topics: ['数控机床', '工业机器人', '精密减速器', '伺服电机', '液压系统', '高端轴承', '激光切割设备', '汽车零部件', '农业机械', '重型卡车变速箱', '五轴加工中心'],
-    techniques: ['热误差补偿', '精度保持', '故障诊断', '振动抑制', '智能控制', '轻量化设计', '在线检测', '寿命预测', '激光焊接', '机器视觉定位'],
+    topics: [
+      '数控机床',
+      '工业机器人',
+      '精密减速器',
+      '伺服电机',
+      '液压系统',
+      '高端轴承',
+      '激光切割设备',
+      '汽车零部件',
+      '农业机械',
+      '重型卡车变速箱',
+      '五轴加工中心',
+    ],
+    techniques: [
+      '热误差补偿',
+      '精度保持',
+      '故障诊断',
+      '振动抑制',
+      '智能控制',
+      '轻量化设计',
+      '在线检测',
+      '寿命预测',
+      '激光焊接',
+      '机器视觉定位',
+    ],
   },
   industrial_internet: {
-    topics: ['工业互联网平台', '工业软件', '边缘计算网关', '设备物联网', '工业大数据', '信创操作系统', '北斗导航终端', '智能仓储系统', '制造执行系统'],
-    techniques: ['预测性维护', '数据采集', '网络安全防护', '知识图谱', '机器视觉识别', '低代码开发', '时序数据库', '数字孪生', '区块链溯源'],
+    topics: [
+      '工业互联网平台',
+      '工业软件',
+      '边缘计算网关',
+      '设备物联网',
+      '工业大数据',
+      '信创操作系统',
+      '北斗导航终端',
+      '智能仓储系统',
+      '制造执行系统',
+    ],
+    techniques: [
+      '预测性维护',
+      '数据采集',
+      '网络安全防护',
+      '知识图谱',
+      '机器视觉识别',
+      '低代码开发',
+      '时序数据库',
+      '数字孪生',
+      '区块链溯源',
+    ],
   },
   biomedicine: {
     topics: ['创新药', '体外诊断试剂', '医疗器械', '中药材', '细胞治疗', '疫苗', '医用高分子材料', '手术机器人', '基因检测'],
@@ -43,7 +86,14 @@ export const FIELD_VOCABULARY: Record<TechField, { topics: string[]; techniques:
 
 export const ACHIEVEMENT_SUFFIXES = ['关键技术', '成套技术', '系统', '工艺', '装置', '方法', '平台'];
 export const PAINS = ['精度不足', '成本偏高', '效率偏低', '可靠性差', '依赖进口', '能耗偏高', '一致性差', '良品率低'];
-export const BENEFITS = ['已在省内多家企业应用', '关键指标达到国内先进水平', '可降低成本两成以上', '已完成中试验证', '获山东省科技进步奖', '具备批量转化条件'];
+export const BENEFITS = [
+  '已在省内多家企业应用',
+  '关键指标达到国内先进水平',
+  '可降低成本两成以上',
+  '已完成中试验证',
+  '获山东省科技进步奖',
+  '具备批量转化条件',
+];
 
 /** Universities and institutes in Jinan (real names; everything about their catalogue entries is invented), with where they sit. */
 export const INSTITUTIONS: { name: string; unitCode: string; weight: number }[] = [
@@ -62,11 +112,25 @@ export const INSTITUTIONS: { name: string; unitCode: string; weight: number }[] 
 export const TEAM_SUFFIXES = ['教授团队', '课题组', '研究团队', '创新团队'];
 
 export const RESOURCE_TITLES: Record<string, string[]> = {
-  instrument: ['三坐标测量机', '扫描电子显微镜', '高低温交变试验箱', '液相色谱质谱联用仪', '电磁兼容测试系统', 'X射线探伤设备', '激光粒度分析仪'],
+  instrument: [
+    '三坐标测量机',
+    '扫描电子显微镜',
+    '高低温交变试验箱',
+    '液相色谱质谱联用仪',
+    '电磁兼容测试系统',
+    'X射线探伤设备',
+    '激光粒度分析仪',
+  ],
   test_site: ['整车试验场', '中试车间', '电池安全测试场地', '5G工业试验网', '高压电气试验大厅', '农机田间试验基地'],
   capacity: ['铸造产能', '注塑产能', '钣金加工产能', 'SMT贴片产能', '热处理产能', '精密机加工产能'],
   brand: ['联合品牌授权', '供应商体系准入辅导', '渠道与品牌共享'],
   design: ['工业设计中心', '仿真分析能力', '模具设计能力', '软件测试能力'],
   rd: ['企业技术中心', '重点实验室', '博士后科研工作站', '工程技术研究中心'],
 };
-export const RESOURCE_TERMS = ['按成本价收费，提前5个工作日预约', '专精特新企业免费使用前20小时', '按次收费，提供检测报告', '签订保密协议后开放', '优先面向产业链配套企业'];
+export const RESOURCE_TERMS = [
+  '按成本价收费，提前5个工作日预约',
+  '专精特新企业免费使用前20小时',
+  '按次收费，提供检测报告',
+  '签订保密协议后开放',
+  '优先面向产业链配套企业',
+];

@@ -72,10 +72,18 @@ export function generateAchievement(rng: Rng, field?: TechField): GeneratedAchie
   const suffix = rng.pick(ACHIEVEMENT_SUFFIXES);
   const form = rng.int(0, 3);
   const title =
-    form === 0 ? `基于${tech}的${topic}${suffix}` : form === 1 ? `${topic}${tech}${suffix}` : form === 2 ? `高性能${topic}${tech}技术` : `面向${topic}的${tech}与${other}${suffix}`;
+    form === 0
+      ? `基于${tech}的${topic}${suffix}`
+      : form === 1
+        ? `${topic}${tech}${suffix}`
+        : form === 2
+          ? `高性能${topic}${tech}技术`
+          : `面向${topic}的${tech}与${other}${suffix}`;
   const inst = rng.weightedPairs(INSTITUTIONS.map((i) => [i, i.weight] as const));
   const lead = personName(rng);
-  const team = rng.chance(0.5) ? `${lead.slice(0, 1)}${rng.pick(['教授', '研究员'])}${rng.pick(TEAM_SUFFIXES)}` : `${topic}${rng.pick(TEAM_SUFFIXES)}`;
+  const team = rng.chance(0.5)
+    ? `${lead.slice(0, 1)}${rng.pick(['教授', '研究员'])}${rng.pick(TEAM_SUFFIXES)}`
+    : `${topic}${rng.pick(TEAM_SUFFIXES)}`;
   const ipKind = rng.weightedPairs(IP_WEIGHTS);
   const year = rng.int(2018, 2025);
   const ipNumber =
@@ -113,7 +121,14 @@ export function generateDemand(rng: Rng, field: TechField, industryWord: string)
   const tech = rng.pick(v.techniques);
   const pain = rng.pick(PAINS);
   const form = rng.int(0, 3);
-  const title = form === 0 ? `${topic}${tech}技术攻关` : form === 1 ? `解决${topic}${pain}问题` : form === 2 ? `寻求${topic}${tech}合作` : `${topic}${tech}与国产化替代`;
+  const title =
+    form === 0
+      ? `${topic}${tech}技术攻关`
+      : form === 1
+        ? `解决${topic}${pain}问题`
+        : form === 2
+          ? `寻求${topic}${tech}合作`
+          : `${topic}${tech}与国产化替代`;
   const budget = Math.round(rng.logNormal(600_000, 0.8) / 10_000) * 10_000 || 50_000;
   const description = `我公司主营${industryWord}，${topic}目前存在${pain}的问题，希望与高校院所合作，通过${tech}提升产品竞争力，预算约${Math.round(budget / 10_000)}万元。`;
   return { title, description, field, budget };
@@ -138,7 +153,12 @@ interface EnterpriseFact {
 }
 
 /** Inserts achievements in one statement per chunk; words and vectors computed here (segment.ts). */
-export async function insertAchievements(tx: DbOrTx, list: GeneratedAchievement[], cipher: PersonalDataCipher | null, createdAt?: string[]): Promise<void> {
+export async function insertAchievements(
+  tx: DbOrTx,
+  list: GeneratedAchievement[],
+  cipher: PersonalDataCipher | null,
+  createdAt?: string[],
+): Promise<void> {
   for (let i = 0; i < list.length; i += 1000) {
     const chunk = list.slice(i, i + 1000);
     const col = (f: (a: GeneratedAchievement, j: number) => unknown) => arrayLiteral(chunk.map((a, j) => f(a, i + j)));
@@ -175,10 +195,20 @@ export async function seedInnovation(
   for (let i = 0; i < nDem && tech.length; i++) {
     const e = rng.pick(tech);
     const field = fieldOfIndustry(e.industry_code)!;
-    const d = generateDemand(rng, rng.chance(0.85) ? field : rng.pick(FIELD_IDS), e.name.replace(/^济南|有限公司$|股份有限公司$/g, '').slice(2, 6) || '制造');
+    const d = generateDemand(
+      rng,
+      rng.chance(0.85) ? field : rng.pick(FIELD_IDS),
+      e.name.replace(/^济南|有限公司$|股份有限公司$/g, '').slice(2, 6) || '制造',
+    );
     const postedDaysAgo = rng.int(1, 540);
     const deadline = addDays(opts.asOf, -postedDaysAgo + rng.int(90, 720));
-    demands.push({ ...d, enterpriseId: e.id, deadline, status: rng.chance(0.08) ? 'closed' : 'published', postedAt: addDays(opts.asOf, -postedDaysAgo) + 'T10:00:00+08:00' });
+    demands.push({
+      ...d,
+      enterpriseId: e.id,
+      deadline,
+      status: rng.chance(0.08) ? 'closed' : 'published',
+      postedAt: addDays(opts.asOf, -postedDaysAgo) + 'T10:00:00+08:00',
+    });
   }
   const demandIds: number[] = [];
   for (let i = 0; i < demands.length; i += 1000) {
@@ -203,7 +233,12 @@ export async function seedInnovation(
   demands.forEach((d, i) => {
     if (!rng.chance(0.25)) return;
     const posted = d.postedAt.slice(0, 10);
-    const orgs = rng.sampleWeighted(INSTITUTIONS.map((x) => x.weight), rng.int(1, 3)).map((k) => INSTITUTIONS[k]!.name);
+    const orgs = rng
+      .sampleWeighted(
+        INSTITUTIONS.map((x) => x.weight),
+        rng.int(1, 3),
+      )
+      .map((k) => INSTITUTIONS[k]!.name);
     const chosen = rng.chance(0.5) ? rng.int(0, orgs.length - 1) : -1;
     orgs.forEach((org, k) => {
       let status = chosen === -1 ? 'applied' : k === chosen ? 'chosen' : 'not_chosen';
@@ -226,7 +261,20 @@ export async function seedInnovation(
       }
       const team = `${rng.pick(FIELD_VOCABULARY[d.field].topics)}${rng.pick(TEAM_SUFFIXES)}`;
       const applied = addDays(posted, rng.int(1, Math.min(age, 30))) + 'T11:00:00+08:00';
-      apps.push([demandIds[i], org, team, `拟采用${rng.pick(FIELD_VOCABULARY[d.field].techniques)}方法解决“${d.title}”，分阶段完成样机与验证。`, Math.round((d.budget * rng.real(0.7, 1.2)) / 1000) * 1000, status, amount, signed, completed, support, support ? '市级产学研协同创新项目资助' : null, applied]);
+      apps.push([
+        demandIds[i],
+        org,
+        team,
+        `拟采用${rng.pick(FIELD_VOCABULARY[d.field].techniques)}方法解决“${d.title}”，分阶段完成样机与验证。`,
+        Math.round((d.budget * rng.real(0.7, 1.2)) / 1000) * 1000,
+        status,
+        amount,
+        signed,
+        completed,
+        support,
+        support ? '市级产学研协同创新项目资助' : null,
+        applied,
+      ]);
     });
   });
   for (let i = 0; i < apps.length; i += 1000) {
@@ -251,7 +299,14 @@ export async function seedInnovation(
     for (let k = 0; k < n; k++) {
       const kind = rng.pick(kinds);
       const title = rng.pick(RESOURCE_TITLES[kind]!);
-      resources.push([e.id, kind, title.includes('共享') ? title : `${title}共享开放`, `${e.name}向产业链中小企业开放${title}，支持研发试验与产品验证。`, rng.pick(RESOURCE_TERMS), addDays(opts.asOf, -rng.int(1, 500)) + 'T09:30:00+08:00']);
+      resources.push([
+        e.id,
+        kind,
+        title.includes('共享') ? title : `${title}共享开放`,
+        `${e.name}向产业链中小企业开放${title}，支持研发试验与产品验证。`,
+        rng.pick(RESOURCE_TERMS),
+        addDays(opts.asOf, -rng.int(1, 500)) + 'T09:30:00+08:00',
+      ]);
     }
   }
   let resourceIds: number[] = [];
@@ -282,7 +337,15 @@ export async function seedInnovation(
       seen.add(e.id);
       const status = rng.weightedPairs(statuses);
       const from = addDays(opts.asOf, status === 'requested' || status === 'accepted' ? rng.int(3, 60) : -rng.int(30, 300));
-      requests.push([rid, e.id, '用于新产品研发试验与性能验证', from, addDays(from, rng.int(1, 30)), status, status === 'declined' ? '该时段设备已排满' : null]);
+      requests.push([
+        rid,
+        e.id,
+        '用于新产品研发试验与性能验证',
+        from,
+        addDays(from, rng.int(1, 30)),
+        status,
+        status === 'declined' ? '该时段设备已排满' : null,
+      ]);
     }
   });
   if (requests.length) {
@@ -294,5 +357,12 @@ export async function seedInnovation(
   }
   await recountTerms(tx, 'achievement');
   await recountTerms(tx, 'demand');
-  return { achievements: nAch, demands: demandIds.length, applications: apps.length, contracts, resources: resourceIds.length, requests: requests.length };
+  return {
+    achievements: nAch,
+    demands: demandIds.length,
+    applications: apps.length,
+    contracts,
+    resources: resourceIds.length,
+    requests: requests.length,
+  };
 }

@@ -4,7 +4,22 @@
  * 揭榜 (a university takes up a demand) starts from a demand or from a match.
  */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
@@ -38,7 +53,13 @@ function Filters({ onChange }: { onChange: (f: { q?: string; field?: string; min
   };
   return (
     <Space wrap>
-      <Input.Search allowClear placeholder={t('inno.search')} style={{ width: 260 }} onSearch={(q) => set({ q })} data-testid="catalogue-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('inno.search')}
+        style={{ width: 260 }}
+        onSearch={(q) => set({ q })}
+        data-testid="catalogue-search"
+      />
       <Select
         allowClear
         placeholder={t('inno.field')}
@@ -70,7 +91,16 @@ function ImportButton({ what, onDone }: { what: 'demands' | 'achievements'; onDo
             })
             .catch((e: unknown) => {
               const fields = (e as { fields?: { reason: { zh: string; en: string } }[] }).fields ?? [];
-              modal.error({ title: errorText(e, pick), content: <ul>{fields.slice(0, 20).map((f, i) => <li key={i}>{pick(f.reason)}</li>)}</ul> });
+              modal.error({
+                title: errorText(e, pick),
+                content: (
+                  <ul>
+                    {fields.slice(0, 20).map((f, i) => (
+                      <li key={i}>{pick(f.reason)}</li>
+                    ))}
+                  </ul>
+                ),
+              });
             });
           return false;
         }}
@@ -144,7 +174,10 @@ function ApplyForm({ demand, onClose }: { demand: Demand | null; onClose: (saved
       onCancel={() => onClose(false)}
       onOk={() =>
         void form.validateFields().then(async (v: Record<string, unknown>) => {
-          if (demand && (await submit(form, ['team', 'proposal', 'quote'] as const, () => applyForDemand(demand.id, v), t('inno.applied')))) {
+          if (
+            demand &&
+            (await submit(form, ['team', 'proposal', 'quote'] as const, () => applyForDemand(demand.id, v), t('inno.applied')))
+          ) {
             form.resetFields();
             onClose(true);
           }
@@ -172,7 +205,10 @@ function DemandMatches({ id, onClose }: { id: number | null; onClose: () => void
   const { t } = useI18n();
   const { vocab } = useInnovation();
   const label = useLabel();
-  const [data, setData] = useState<{ demand: Demand; items: { achievement: Achievement; score: number; reason: Reason }[] } | null>(null);
+  const [data, setData] = useState<{
+    demand: Demand;
+    items: { achievement: Achievement; score: number; reason: Reason }[];
+  } | null>(null);
   useEffect(() => {
     setData(null);
     if (id !== null) void fetchDemandMatches(id).then(setData);
@@ -202,7 +238,11 @@ function DemandMatches({ id, onClose }: { id: number | null; onClose: () => void
                 ),
               },
               { title: t('inno.col.reason'), render: (_v, r) => <ReasonTags reason={r.reason} /> },
-              { title: t('inno.col.contact'), width: 150, render: (_v, r) => `${r.achievement.contactName ?? ''} ${r.achievement.contactPhone ?? ''}` },
+              {
+                title: t('inno.col.contact'),
+                width: 150,
+                render: (_v, r) => `${r.achievement.contactName ?? ''} ${r.achievement.contactPhone ?? ''}`,
+              },
               { title: t('inno.col.score'), width: 80, render: (_v, r) => r.score.toFixed(3) },
             ]}
           />
@@ -257,7 +297,13 @@ export function DemandsPanel() {
         dataSource={data?.items ?? []}
         data-testid="demands-table"
         scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('inno.col.title'), dataIndex: 'title', render: (v: string, d) => <span title={d.description}>{v}</span> },
           { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 220 },
@@ -315,7 +361,17 @@ export function DemandsPanel() {
 
 // ---------- achievements ----------
 
-const ACHIEVEMENT_FIELDS = ['title', 'summary', 'field', 'maturity', 'ipKind', 'ipNumber', 'team', 'contactName', 'contactPhone'] as const;
+const ACHIEVEMENT_FIELDS = [
+  'title',
+  'summary',
+  'field',
+  'maturity',
+  'ipKind',
+  'ipNumber',
+  'team',
+  'contactName',
+  'contactPhone',
+] as const;
 
 function AchievementForm({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
   const { t, pick } = useI18n();
@@ -377,13 +433,22 @@ function AchievementForm({ open, onClose }: { open: boolean; onClose: (saved: bo
 function AchievementMatches({ id, onClose, onApply }: { id: number | null; onClose: () => void; onApply: (d: Demand) => void }) {
   const { t } = useI18n();
   const { me } = useInnovation();
-  const [data, setData] = useState<{ achievement: Achievement; items: { demand: Demand; score: number; reason: Reason }[] } | null>(null);
+  const [data, setData] = useState<{
+    achievement: Achievement;
+    items: { demand: Demand; score: number; reason: Reason }[];
+  } | null>(null);
   useEffect(() => {
     setData(null);
     if (id !== null) void fetchAchievementMatches(id).then(setData);
   }, [id]);
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={t('inno.matches.forAchievement')} data-testid="achievement-matches">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size="large"
+      title={t('inno.matches.forAchievement')}
+      data-testid="achievement-matches"
+    >
       {data && (
         <>
           <Typography.Paragraph strong>{data.achievement.title}</Typography.Paragraph>
@@ -469,7 +534,13 @@ export function AchievementsPanel() {
         dataSource={data?.items ?? []}
         data-testid="achievements-table"
         scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('inno.col.title'), dataIndex: 'title', render: (v: string, a) => <span title={a.summary}>{v}</span> },
           { title: t('inno.col.owner'), width: 200, render: (_v, a) => `${a.owner} · ${a.team}` },

@@ -26,14 +26,24 @@ export default function InnovationPage() {
       .then(([me, vocab]) => setCtx({ me, vocab }))
       .catch((e: unknown) => setError(errorText(e, pick)));
   }, []);
-  const intro = ctx ? t(ctx.me.kind === 'university' ? 'inno.intro.university' : ctx.me.kind === 'enterprise' ? 'inno.intro.enterprise' : 'inno.intro.officer') : '';
+  const intro = ctx
+    ? t(
+        ctx.me.kind === 'university'
+          ? 'inno.intro.university'
+          : ctx.me.kind === 'enterprise'
+            ? 'inno.intro.enterprise'
+            : 'inno.intro.officer',
+      )
+    : '';
   const items = ctx
     ? [
         { key: 'demands', label: t('inno.tab.demands'), children: <DemandsPanel /> },
         { key: 'achievements', label: t('inno.tab.achievements'), children: <AchievementsPanel /> },
         ...(ctx.me.kind === 'viewer' ? [] : [{ key: 'projects', label: t('inno.tab.projects'), children: <ProjectsPanel /> }]),
         { key: 'resources', label: t('inno.tab.resources'), children: <ResourcesPanel /> },
-        ...(ctx.me.kind === 'officer' || ctx.me.kind === 'viewer' ? [{ key: 'stats', label: t('inno.tab.stats'), children: <StatsPanel /> }] : []),
+        ...(ctx.me.kind === 'officer' || ctx.me.kind === 'viewer'
+          ? [{ key: 'stats', label: t('inno.tab.stats'), children: <StatsPanel /> }]
+          : []),
       ]
     : [];
   return (

@@ -24,17 +24,32 @@ function StepForm({ app, step, onClose }: { app: Application | null; step: Step;
           const ok =
             step === 'contract'
               ? await submit(form, ['amount', 'signedOn'] as const, () =>
-                  actOnApplication(app.id, 'contract', { version: app.version, amount: v.amount, signedOn: (v.signedOn as dayjs.Dayjs).format('YYYY-MM-DD') }),
+                  actOnApplication(app.id, 'contract', {
+                    version: app.version,
+                    amount: v.amount,
+                    signedOn: (v.signedOn as dayjs.Dayjs).format('YYYY-MM-DD'),
+                  }),
                 )
-              : await submit(form, ['amount', 'note'] as const, () => recordSupport(app.id, { version: app.version, amount: v.amount, note: v.note }));
+              : await submit(form, ['amount', 'note'] as const, () =>
+                  recordSupport(app.id, { version: app.version, amount: v.amount, note: v.note }),
+                );
           if (ok) onClose(true);
         })
       }
       okButtonProps={{ 'data-testid': `${step}-submit` }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ signedOn: dayjs(), amount: app?.quote ?? undefined }} data-testid={`${step}-form`}>
-        <Form.Item name="amount" label={step === 'contract' ? t('inno.f.amount') : t('inno.f.support')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ signedOn: dayjs(), amount: app?.quote ?? undefined }}
+        data-testid={`${step}-form`}
+      >
+        <Form.Item
+          name="amount"
+          label={step === 'contract' ? t('inno.f.amount') : t('inno.f.support')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={step === 'contract' ? 1 : 0} step={10000} style={{ width: 220 }} />
         </Form.Item>
         {step === 'contract' ? (
@@ -63,7 +78,8 @@ export function ProjectsPanel() {
     void fetchApplications({ status, page, pageSize: 20 }).then(setData);
   }, [status, page]);
   useEffect(load, [load]);
-  const act = (a: Application, action: 'choose' | 'complete' | 'withdraw') => void submit(null, [], () => actOnApplication(a.id, action, { version: a.version })).then(load);
+  const act = (a: Application, action: 'choose' | 'complete' | 'withdraw') =>
+    void submit(null, [], () => actOnApplication(a.id, action, { version: a.version })).then(load);
   const statuses = ['applied', 'chosen', 'not_chosen', 'withdrawn', 'contracted', 'completed'];
   return (
     <>
@@ -86,16 +102,32 @@ export function ProjectsPanel() {
         dataSource={data?.items ?? []}
         data-testid="applications-table"
         scroll={{ x: 1500 }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
-          { title: t('inno.col.demand'), dataIndex: 'demandTitle', width: 260, render: (v: string, a) => <span title={a.proposal}>{v}</span> },
+          {
+            title: t('inno.col.demand'),
+            dataIndex: 'demandTitle',
+            width: 260,
+            render: (v: string, a) => <span title={a.proposal}>{v}</span>,
+          },
           { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
           { title: t('inno.col.organisation'), width: 200, render: (_v, a) => `${a.organisation} · ${a.team}` },
           { title: t('inno.f.quote'), width: 110, align: 'right', render: (_v, a) => formatMoney(a.quote) },
           { title: t('inno.status'), width: 90, render: (_v, a) => <StatusTag status={a.status} prefix="app" /> },
           { title: t('inno.col.contract'), width: 120, align: 'right', render: (_v, a) => formatMoney(a.contractAmount) },
           { title: t('inno.f.signedOn'), width: 110, render: (_v, a) => formatDate(a.contractSignedOn) },
-          { title: t('inno.col.supportAmt'), width: 120, align: 'right', render: (_v, a) => (a.supportAmount === null ? '—' : formatMoney(a.supportAmount)) },
+          {
+            title: t('inno.col.supportAmt'),
+            width: 120,
+            align: 'right',
+            render: (_v, a) => (a.supportAmount === null ? '—' : formatMoney(a.supportAmount)),
+          },
           {
             title: t('inno.col.actions'),
             width: 200,
@@ -108,7 +140,12 @@ export function ProjectsPanel() {
                   </Button>
                 )}
                 {me.kind === 'enterprise' && a.status === 'chosen' && (
-                  <Button size="small" type="primary" onClick={() => setStepping({ app: a, step: 'contract' })} data-testid={`contract-${a.id}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setStepping({ app: a, step: 'contract' })}
+                    data-testid={`contract-${a.id}`}
+                  >
                     {t('inno.act.contract')}
                   </Button>
                 )}

@@ -9,7 +9,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../util/format.ts';
-import { createResource, fetchRequests, fetchResources, moveRequest, requestResource, type Resource, type ResourceRequest } from './api.ts';
+import {
+  createResource,
+  fetchRequests,
+  fetchResources,
+  moveRequest,
+  requestResource,
+  type Resource,
+  type ResourceRequest,
+} from './api.ts';
 import { StatusTag, useInnovation, useLabel, useSubmit } from './shared.tsx';
 
 function OfferForm({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
@@ -22,7 +30,13 @@ function OfferForm({ open, onClose }: { open: boolean; onClose: (saved: boolean)
       open={open}
       title={t('inno.res.offer')}
       onCancel={() => onClose(false)}
-      onOk={() => void form.validateFields().then(async (v: Record<string, unknown>) => onClose(await submit(form, ['kind', 'title', 'description', 'terms'] as const, () => createResource(v))))}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then(async (v: Record<string, unknown>) =>
+            onClose(await submit(form, ['kind', 'title', 'description', 'terms'] as const, () => createResource(v))),
+          )
+      }
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
@@ -58,7 +72,11 @@ function RequestForm({ resource, onClose }: { resource: Resource | null; onClose
           if (!resource) return;
           onClose(
             await submit(form, ['purpose'] as const, () =>
-              requestResource(resource.id, { purpose: v.purpose, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD') }),
+              requestResource(resource.id, {
+                purpose: v.purpose,
+                fromDate: from.format('YYYY-MM-DD'),
+                toDate: to.format('YYYY-MM-DD'),
+              }),
             ),
           );
         })
@@ -69,7 +87,11 @@ function RequestForm({ resource, onClose }: { resource: Resource | null; onClose
         <Form.Item name="purpose" label={t('inno.f.purpose')} rules={[{ required: true, message: t('common.required') }]}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Form.Item name="period" label={`${t('inno.f.from')} – ${t('inno.f.to')}`} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="period"
+          label={`${t('inno.f.from')} – ${t('inno.f.to')}`}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </Form>
@@ -84,8 +106,10 @@ function Requests({ version }: { version: number }) {
   const load = useCallback(() => void fetchRequests({ pageSize: 100 }).then((r) => setData(r.items)), []);
   useEffect(load, [load, version]);
   const move = (r: ResourceRequest, to: 'accepted' | 'declined' | 'completed' | 'withdrawn') => {
-    const answer = to === 'declined' ? window.prompt(t('inno.f.answer')) ?? '' : undefined;
-    void submit(null, [], () => moveRequest(r.id, to, { version: r.version, ...(answer !== undefined ? { answer } : {}) })).then(load);
+    const answer = to === 'declined' ? (window.prompt(t('inno.f.answer')) ?? '') : undefined;
+    void submit(null, [], () => moveRequest(r.id, to, { version: r.version, ...(answer !== undefined ? { answer } : {}) })).then(
+      load,
+    );
   };
   return (
     <Table<ResourceRequest>
@@ -100,7 +124,11 @@ function Requests({ version }: { version: number }) {
         { title: t('inno.res.owner'), dataIndex: 'ownerName', width: 200 },
         { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
         { title: t('inno.f.purpose'), dataIndex: 'purpose' },
-        { title: `${t('inno.f.from')} – ${t('inno.f.to')}`, width: 200, render: (_v, r) => `${formatDate(r.fromDate)} – ${formatDate(r.toDate)}` },
+        {
+          title: `${t('inno.f.from')} – ${t('inno.f.to')}`,
+          width: 200,
+          render: (_v, r) => `${formatDate(r.fromDate)} – ${formatDate(r.toDate)}`,
+        },
         { title: t('inno.status'), width: 90, render: (_v, r) => <StatusTag status={r.status} prefix="req" /> },
         {
           title: t('inno.col.actions'),
@@ -165,8 +193,19 @@ export function ResourcesPanel() {
       />
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('inno.search')} style={{ width: 240 }} onSearch={(v) => (setPage(1), setQ(v))} />
-          <Select allowClear placeholder={t('inno.f.kind')} style={{ width: 160 }} options={vocab.resourceKinds.map((x) => ({ value: x.id, label: pick(x) }))} onChange={(v?: string) => (setPage(1), setKind(v))} />
+          <Input.Search
+            allowClear
+            placeholder={t('inno.search')}
+            style={{ width: 240 }}
+            onSearch={(v) => (setPage(1), setQ(v))}
+          />
+          <Select
+            allowClear
+            placeholder={t('inno.f.kind')}
+            style={{ width: 160 }}
+            options={vocab.resourceKinds.map((x) => ({ value: x.id, label: pick(x) }))}
+            onChange={(v?: string) => (setPage(1), setKind(v))}
+          />
         </Space>
         {me.kind === 'enterprise' && me.large && (
           <Button type="primary" onClick={() => setOffering(true)}>
@@ -180,7 +219,13 @@ export function ResourcesPanel() {
         loading={!data}
         dataSource={data?.items ?? []}
         data-testid="resources-table"
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('inno.col.title'), dataIndex: 'title', render: (v: string, r) => <span title={r.description}>{v}</span> },
           { title: t('inno.f.kind'), width: 120, render: (_v, r) => label(vocab.resourceKinds, r.kind) },

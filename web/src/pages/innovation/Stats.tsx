@@ -35,12 +35,21 @@ export function StatsPanel() {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 150, right: 60, top: 10, bottom: 50 },
-    xAxis: [{ type: 'value', name: t('inno.stats.count') }, { type: 'value', name: wanLabel }],
+    xAxis: [
+      { type: 'value', name: t('inno.stats.count') },
+      { type: 'value', name: wanLabel },
+    ],
     yAxis: { type: 'category', data: rows.map(name), inverse: true },
     series: [
       { name: t('inno.stats.matched'), type: 'bar', data: rows.map((r) => r.matched), itemStyle: { color: '#1d4ed8' } },
       { name: t('inno.stats.contracts'), type: 'bar', data: rows.map((r) => r.contracts), itemStyle: { color: '#52c41a' } },
-      { name: `${t('inno.stats.contractAmount')}（${wanLabel}）`, type: 'bar', xAxisIndex: 1, data: rows.map((r) => Math.round(toWan(r.contractAmount))), itemStyle: { color: '#fa8c16' } },
+      {
+        name: `${t('inno.stats.contractAmount')}（${wanLabel}）`,
+        type: 'bar',
+        xAxisIndex: 1,
+        data: rows.map((r) => Math.round(toWan(r.contractAmount))),
+        itemStyle: { color: '#fa8c16' },
+      },
     ],
   });
   const columns = (first: string, name: (r: StatRow) => string) => [
@@ -50,8 +59,16 @@ export function StatsPanel() {
     { title: t('inno.stats.applications'), dataIndex: 'applications', align: 'right' as const },
     { title: t('inno.stats.matched'), dataIndex: 'matched', align: 'right' as const },
     { title: t('inno.stats.contracts'), dataIndex: 'contracts', align: 'right' as const },
-    { title: t('inno.stats.contractAmount'), align: 'right' as const, render: (_v: unknown, r: StatRow) => formatMoney(r.contractAmount) },
-    { title: t('inno.stats.supportAmount'), align: 'right' as const, render: (_v: unknown, r: StatRow) => formatMoney(r.supportAmount) },
+    {
+      title: t('inno.stats.contractAmount'),
+      align: 'right' as const,
+      render: (_v: unknown, r: StatRow) => formatMoney(r.contractAmount),
+    },
+    {
+      title: t('inno.stats.supportAmount'),
+      align: 'right' as const,
+      render: (_v: unknown, r: StatRow) => formatMoney(r.supportAmount),
+    },
   ];
   return (
     <div data-testid="innovation-stats">
@@ -65,7 +82,13 @@ export function StatsPanel() {
         {cards.map(([k, v, money]) => (
           <Col key={k} xs={12} md={8} lg={6} xl={4}>
             <Card size="small">
-              <Statistic title={t(k)} value={money ? toWan(v) : v} precision={money ? 1 : 0} suffix={money ? wanLabel : undefined} formatter={money ? undefined : (x) => formatCount(Number(x))} />
+              <Statistic
+                title={t(k)}
+                value={money ? toWan(v) : v}
+                precision={money ? 1 : 0}
+                suffix={money ? wanLabel : undefined}
+                formatter={money ? undefined : (x) => formatCount(Number(x))}
+              />
             </Card>
           </Col>
         ))}
@@ -85,10 +108,22 @@ export function StatsPanel() {
         </Row>
       </Suspense>
       <Card size="small" title={t('inno.stats.byField')} style={{ marginTop: 12 }}>
-        <Table rowKey="key" size="small" pagination={false} dataSource={stats.byField} columns={columns(t('inno.field'), fieldName)} />
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={stats.byField}
+          columns={columns(t('inno.field'), fieldName)}
+        />
       </Card>
       <Card size="small" title={t('inno.stats.byDistrict')} style={{ marginTop: 12 }}>
-        <Table rowKey="key" size="small" pagination={false} dataSource={stats.byDistrict} columns={columns(t('inno.col.unit'), (r) => r.name)} />
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          dataSource={stats.byDistrict}
+          columns={columns(t('inno.col.unit'), (r) => r.name)}
+        />
       </Card>
     </div>
   );

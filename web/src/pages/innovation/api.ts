@@ -143,10 +143,12 @@ const B = '/api/innovation';
 
 export const fetchMe = () => request<InnovationMe>(`${B}/me`);
 export const fetchVocabulary = () => request<Vocabulary>(`${B}/vocabulary`);
-export const fetchAchievements = (q: Record<string, QueryValue>) => request<Page<Achievement>>(`${B}/achievements${toQueryString(q)}`);
+export const fetchAchievements = (q: Record<string, QueryValue>) =>
+  request<Page<Achievement>>(`${B}/achievements${toQueryString(q)}`);
 export const fetchDemands = (q: Record<string, QueryValue>) => request<Page<Demand>>(`${B}/demands${toQueryString(q)}`);
 export const createDemand = (body: Record<string, unknown>) => request<Demand>(`${B}/demands`, { method: 'POST', body });
-export const createAchievement = (body: Record<string, unknown>) => request<Achievement>(`${B}/achievements`, { method: 'POST', body });
+export const createAchievement = (body: Record<string, unknown>) =>
+  request<Achievement>(`${B}/achievements`, { method: 'POST', body });
 export const setStatus = (what: 'demands' | 'achievements' | 'resources', id: number, status: 'published' | 'closed') =>
   request<unknown>(`${B}/${what}/${id}/status`, { method: 'POST', body: { status } });
 export const importFile = (what: 'demands' | 'achievements', file: File) => {
@@ -155,18 +157,29 @@ export const importFile = (what: 'demands' | 'achievements', file: File) => {
   return request<{ imported: number }>(`${B}/${what}/import`, { method: 'POST', form });
 };
 export const templateUrl = (what: 'demands' | 'achievements') => `${B}/templates/${what}`;
-export const fetchDemandMatches = (id: number) => request<{ demand: Demand; items: { achievement: Achievement; score: number; reason: Reason }[] }>(`${B}/demands/${id}/matches`);
+export const fetchDemandMatches = (id: number) =>
+  request<{ demand: Demand; items: { achievement: Achievement; score: number; reason: Reason }[] }>(`${B}/demands/${id}/matches`);
 export const fetchAchievementMatches = (id: number) =>
-  request<{ achievement: Achievement; items: { demand: Demand; score: number; reason: Reason }[] }>(`${B}/achievements/${id}/matches`);
-export const applyForDemand = (id: number, body: Record<string, unknown>) => request<Application>(`${B}/demands/${id}/applications`, { method: 'POST', body });
-export const fetchApplications = (q: Record<string, QueryValue>) => request<Page<Application>>(`${B}/applications${toQueryString(q)}`);
-export const actOnApplication = (id: number, action: 'choose' | 'contract' | 'complete' | 'withdraw', body: Record<string, unknown>) =>
-  request<Application>(`${B}/applications/${id}/${action}`, { method: 'POST', body });
-export const recordSupport = (id: number, body: Record<string, unknown>) => request<Application>(`${B}/applications/${id}/support`, { method: 'PUT', body });
+  request<{ achievement: Achievement; items: { demand: Demand; score: number; reason: Reason }[] }>(
+    `${B}/achievements/${id}/matches`,
+  );
+export const applyForDemand = (id: number, body: Record<string, unknown>) =>
+  request<Application>(`${B}/demands/${id}/applications`, { method: 'POST', body });
+export const fetchApplications = (q: Record<string, QueryValue>) =>
+  request<Page<Application>>(`${B}/applications${toQueryString(q)}`);
+export const actOnApplication = (
+  id: number,
+  action: 'choose' | 'contract' | 'complete' | 'withdraw',
+  body: Record<string, unknown>,
+) => request<Application>(`${B}/applications/${id}/${action}`, { method: 'POST', body });
+export const recordSupport = (id: number, body: Record<string, unknown>) =>
+  request<Application>(`${B}/applications/${id}/support`, { method: 'PUT', body });
 export const fetchResources = (q: Record<string, QueryValue>) => request<Page<Resource>>(`${B}/resources${toQueryString(q)}`);
 export const createResource = (body: Record<string, unknown>) => request<Resource>(`${B}/resources`, { method: 'POST', body });
-export const requestResource = (id: number, body: Record<string, unknown>) => request<ResourceRequest>(`${B}/resources/${id}/requests`, { method: 'POST', body });
-export const fetchRequests = (q: Record<string, QueryValue>) => request<Page<ResourceRequest>>(`${B}/requests${toQueryString(q)}`);
+export const requestResource = (id: number, body: Record<string, unknown>) =>
+  request<ResourceRequest>(`${B}/resources/${id}/requests`, { method: 'POST', body });
+export const fetchRequests = (q: Record<string, QueryValue>) =>
+  request<Page<ResourceRequest>>(`${B}/requests${toQueryString(q)}`);
 export const moveRequest = (id: number, to: 'accepted' | 'declined' | 'completed' | 'withdrawn', body: Record<string, unknown>) =>
   request<ResourceRequest>(`${B}/requests/${id}/${to}`, { method: 'POST', body });
 export const fetchStats = () => request<Stats>(`${B}/stats`);

@@ -64,7 +64,12 @@ export function StatusTag({ status, prefix }: { status: string; prefix: 'status'
 export function useSubmit() {
   const { message } = App.useApp();
   const { pick, t } = useI18n();
-  return async <K extends string>(form: FormInstance | null, fields: readonly K[], run: () => Promise<unknown>, done?: string): Promise<boolean> => {
+  return async <K extends string>(
+    form: FormInstance | null,
+    fields: readonly K[],
+    run: () => Promise<unknown>,
+    done?: string,
+  ): Promise<boolean> => {
     try {
       await run();
       void message.success(done ?? t('common.saved'));
