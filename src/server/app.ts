@@ -25,6 +25,7 @@ import { measureRoutes } from '../modules/measures/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { competitionRoutes } from '../modules/competition/routes.ts';
 import { ipRoutes } from '../modules/ip/routes.ts';
+import { innovationRoutes } from '../modules/innovation/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   measureRoutes(app, ctx);
   eventRoutes(app, ctx);
   await competitionRoutes(app, ctx);
+  await innovationRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -28,6 +28,7 @@ const NewImportPage = lazy(() => import('./pages/imports/NewImportPage.tsx'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx'));
 const CreditRepairPage = lazy(() => import('./pages/credit/CreditRepairPage.tsx'));
 const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
+const InnovationPage = lazy(() => import('./pages/innovation/InnovationPage.tsx'));
 const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
 const IpPage = lazy(() => import('./pages/ip/IpPage.tsx'));
 const EnterpriseAssessmentPage = lazy(() =>
@@ -69,6 +70,7 @@ function SignedInRoutes() {
           <Route path="credit-repair" element={<CreditRepairPage />} />
           <Route path="financing" element={<FinancingPage />} />
           <Route path="ip" element={<IpPage />} />
+          <Route path="innovation" element={<InnovationPage />} />
           <Route path="pipeline" element={<PipelinePage />} />
           <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
           <Route path="cases" element={<CaseListPage />} />

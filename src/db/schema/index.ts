@@ -12,3 +12,4 @@ export * from './measures.ts';
 export * from './events.ts';
 export * from './competition.ts';
 export * from './ip.ts';
+export * from './innovation.ts';

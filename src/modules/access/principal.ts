@@ -394,3 +394,39 @@ export function ipStatisticsScope(p: Principal): EnterpriseScope {
   if (p.role === 'city_officer' || p.role === 'finance_officer' || p.role === 'district_officer') return enterpriseScope(p);
   return { kind: 'none' };
 }
+
+// ---------- innovation services (issue 9: 揭榜 matching, large–small resource sharing) ----------
+
+/**
+ * Who sees what of the innovation catalogues. Both catalogues are published to be found, so every
+ * business role of the service reads them; writes are narrowed: an enterprise user its own
+ * demands, resources and requests; a university user its organisation's achievements and
+ * applications; officers oversee (the city all, a district its unit's enterprises); a carrier
+ * operator only reads. Contacts of an achievement are personal data: unmasked only to officers
+ * and the owning organisation.
+ */
+export type InnovationRole =
+  | { kind: 'officer'; unitCode: string | null }
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'university'; organisation: string }
+  | { kind: 'viewer' }
+  | { kind: 'none' };
+
+export function innovationRole(p: Principal): InnovationRole {
+  if (p.role === 'city_officer') return { kind: 'officer', unitCode: null };
+  if (p.role === 'district_officer') return p.unitCode ? { kind: 'officer', unitCode: p.unitCode } : { kind: 'none' };
+  if (p.role === 'enterprise_user') return p.enterpriseId !== null ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+  if (p.role === 'university') return p.organisation ? { kind: 'university', organisation: p.organisation } : { kind: 'none' };
+  if (p.role === 'carrier_operator') return p.carrierId !== null ? { kind: 'viewer' } : { kind: 'none' };
+  return { kind: 'none' };
+}
+
+/** Achievement contacts in full: officers and the owning organisation. */
+export function canSeeAchievementContact(r: InnovationRole, owner: string): boolean {
+  return r.kind === 'officer' || (r.kind === 'university' && r.organisation === owner);
+}
+
+/** Government support (政府助题) is recorded by the city's officers. */
+export function canRecordInnovationSupport(r: InnovationRole): boolean {
+  return r.kind === 'officer' && r.unitCode === null;
+}

@@ -21,6 +21,7 @@ import { seedDeclaredFacts } from './tiers.ts';
 import { seedMeasures } from './measures.ts';
 import { seedCompetition } from './competition.ts';
 import { seedIp } from './ip.ts';
+import { seedInnovation, type InnovationSeedSummary } from './innovation.ts';
 
 export { DEMO_PASSWORD };
 
@@ -51,6 +52,7 @@ export interface SeedSummary {
   residencies: number;
   users: number;
   financing?: FinancingSeedSummary;
+  innovation?: InnovationSeedSummary;
 }
 
 /** Lower-case pinyin initials of a name (the same function search uses: shared/chinese.ts). */
@@ -387,6 +389,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedEvents(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher });
     await seedCompetition(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedIp(tx, { seed: ds.seed, asOf: ds.asOf });
+    result.innovation = await seedInnovation(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher, enterprises: ds.enterprises.length });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });
   // PostgreSQL plans better with fresh statistics after a bulk load (cheap; outside the transaction).
