@@ -155,6 +155,54 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
     expect(figure(o, 'm4.park_support_paid').value).toBe(paidIn('4').reduce((a, p) => a + Number(p.amount), 0));
   });
 
+  it('computes IP pledge financing, matchmaking events, attendances, 揭榜 contracts and recommendations equal to independent counts', async () => {
+    const o = await overview();
+    /** A timestamp's calendar day in Asia/Shanghai (UTC+8, no daylight saving), computed here in JS. */
+    const shanghaiDay = (t: string | Date) => new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const inYear = (day: string) => day >= FROM && day <= TO;
+    const loans = await q<{ granted_on: string; amount: number; loan_type: string }>(
+      `select granted_on::text, amount, loan_type from financing_loans`,
+    );
+    expect(figure(o, 'm10.ip_pledge_financing').value).toBe(
+      loans.filter((l) => l.loan_type === 'ip_pledge' && inYear(l.granted_on)).reduce((a, l) => a + Number(l.amount), 0),
+    );
+    const events = await q<{ id: number; kind: string; status: string; starts_at: Date }>(
+      `select id, kind, status, starts_at from events`,
+    );
+    const matchmaking = events.filter(
+      (e) => e.kind === 'matchmaking' && ['published', 'closed'].includes(e.status) && inYear(shanghaiDay(e.starts_at)),
+    );
+    expect(figure(o, 'm11.matchmaking_events').value).toBe(matchmaking.length);
+    const programme = new Set(
+      events
+        .filter((e) => ['course', 'visit', 'exchange_meeting'].includes(e.kind) && inYear(shanghaiDay(e.starts_at)))
+        .map((e) => Number(e.id)),
+    );
+    const enrolments = await q<{ event_id: number; checked_in_at: Date | null }>(
+      `select event_id, checked_in_at from event_enrolments`,
+    );
+    const attended = enrolments.filter((r) => r.checked_in_at !== null && programme.has(Number(r.event_id))).length;
+    expect(attended).toBeGreaterThan(0);
+    expect(figure(o, 'm11.programme_attendances').value).toBe(attended);
+    const applications = await q<{ contract_signed_on: string | null; status: string }>(
+      `select contract_signed_on::text, status::text from tech_applications`,
+    );
+    const contracts = applications.filter((a) => a.contract_signed_on !== null && inYear(a.contract_signed_on));
+    expect(contracts.every((a) => ['contracted', 'completed'].includes(a.status))).toBe(true);
+    expect(figure(o, 'm12.jiebang_contracts').value).toBe(contracts.length);
+    const results = await q<{ entry_id: number; recommendation: string | null; published_at: Date | null }>(
+      `select r.entry_id, r.recommendation, s.published_at from competition_results r join competition_stages s on s.id = r.stage_id`,
+    );
+    const recommended = new Set(
+      results
+        .filter((r) => r.recommendation !== null && r.published_at !== null && inYear(shanghaiDay(r.published_at)))
+        .map((r) => Number(r.entry_id)),
+    );
+    expect(figure(o, 'm13.projects_recommended').value).toBe(recommended.size);
+    for (const id of ['m10.ip_pledge_financing', 'm11.matchmaking_events', 'm12.jiebang_contracts', 'm13.projects_recommended'])
+      expect(figure(o, id).kind).toBe('computed');
+  });
+
   let reportId = 0;
   let version = 0;
 
@@ -190,8 +238,8 @@ describe.each(ENGINES)('measures (督办) API on %s', (engine) => {
       summary: '本季度组织重点产业链项目路演两场，推荐三个项目参加省赛。',
       progress: 'on_track',
       values: [
+        // projects recommended are computed from the competition's results, so only roadshows are entered
         { indicatorId: 'm13.roadshows_held', value: 2, note: '齐鲁科创路演' },
-        { indicatorId: 'm13.projects_recommended', value: 3, note: '' },
       ],
       version,
       submit: true,

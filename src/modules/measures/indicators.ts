@@ -284,6 +284,106 @@ export const INDICATORS: ComputedIndicator[] = [
       ),
     }),
   },
+  // ---- appended at merge: indicators from the IP, events, innovation and competition modules ----
+  {
+    id: 'm10.ip_pledge_financing',
+    measure: 10,
+    label: { zh: '知识产权质押融资金额', en: 'IP pledge financing' },
+    unit: YUAN,
+    isCount: false,
+    source: {
+      zh: 'financing_loans 表：本年1月1日至季度末发放、贷款类型为知识产权质押（ip_pledge）的贷款金额合计（质押物见 ip_pledges）',
+      en: 'financing_loans of type ip_pledge granted from 1 January to the quarter’s end, amounts summed (pledged items in ip_pledges)',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select coalesce(sum(amount), 0) as n from financing_loans where loan_type = 'ip_pledge' and granted_on between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm11.matchmaking_events',
+    measure: 11,
+    label: { zh: '供需对接活动', en: 'Matchmaking events' },
+    unit: { zh: '场', en: 'events' },
+    isCount: true,
+    source: {
+      zh: 'events 表：类型为供需对接（matchmaking）、已发布或已结束、开始日期（北京时间）在本年1月1日至季度末的活动场次',
+      en: 'events of kind matchmaking, published or closed, starting (Shanghai date) from 1 January to the quarter’s end',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from events where kind = 'matchmaking' and status in ('published', 'closed')
+            and (starts_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm11.programme_attendances',
+    measure: 11,
+    label: { zh: '管理人才培训及交流签到人次', en: 'Talent programme attendances' },
+    unit: { zh: '人次', en: 'attendances' },
+    isCount: true,
+    source: {
+      zh: 'event_enrolments 表：本年1月1日至季度末开始的课程、走访和交流会（course/visit/exchange_meeting）中已签到的报名',
+      en: 'event_enrolments checked in at courses, visits and exchange meetings starting from 1 January to the quarter’s end',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(*) as n from event_enrolments r join events e on e.id = r.event_id
+          where r.checked_in_at is not null and e.kind in ('course', 'visit', 'exchange_meeting')
+            and (e.starts_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
+  {
+    id: 'm12.jiebang_contracts',
+    measure: 12,
+    label: { zh: '“揭榜”签约项目', en: '揭榜 contracts signed' },
+    unit: { zh: '项', en: 'projects' },
+    isCount: true,
+    source: {
+      zh: 'tech_applications 表：签约日期在本年1月1日至季度末的揭榜申请（已签约或已完成）',
+      en: 'tech_applications with a contract signed from 1 January to the quarter’s end (contracted or completed)',
+    },
+    compute: async (db, q) => {
+      const rows = await db.query<{ n: number; amount: string | number }>(
+        `select count(*)::int as n, coalesce(sum(contract_amount), 0) as amount from tech_applications
+          where contract_signed_on between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      );
+      return {
+        value: Number(rows[0]?.n ?? 0),
+        breakdown: [{ label: { zh: '合同金额（元）', en: 'Contract amount (yuan)' }, value: Number(rows[0]?.amount ?? 0) }],
+      };
+    },
+  },
+  {
+    id: 'm13.projects_recommended',
+    measure: 13,
+    label: { zh: '推荐参加省赛、国赛项目', en: 'Projects recommended to higher rounds' },
+    unit: { zh: '项', en: 'projects' },
+    isCount: true,
+    source: {
+      zh: 'competition_results 表：本年1月1日至季度末发布（北京时间）的赛段结果中带推荐等次（省赛/国赛）的项目数（同一项目只计一次）',
+      en: 'competition_results with a recommendation (provincial/national) in stages published from 1 January to the quarter’s end; each project once',
+    },
+    compute: async (db, q) => ({
+      value: await one(
+        db,
+        `select count(distinct r.entry_id) as n from competition_results r join competition_stages s on s.id = r.stage_id
+          where r.recommendation is not null and s.published_at is not null
+            and (s.published_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date`,
+        [q.yearFrom, q.to],
+      ),
+    }),
+  },
 ];
 
 async function loansToQualitySmes(db: Database, q: Quarter, what: 'count' | 'amount'): Promise<IndicatorValue> {
