@@ -31,8 +31,21 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const pickerTime = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
+/**
+ * A QR check-in works only on the event's own day in Asia/Shanghai, and enrolment closes when the
+ * course starts: a course starting a few minutes from now must still start today in Shanghai. Close
+ * to Shanghai midnight the test waits for the new day rather than fail for the calendar's sake.
+ */
+const LEAD_MS = 4 * 60_000;
+async function untilCourseFitsShanghaiDay(): Promise<void> {
+  const shanghaiMs = Date.now() + 8 * 3600_000; // Asia/Shanghai has no daylight saving
+  const toMidnight = 86_400_000 - (shanghaiMs % 86_400_000);
+  if (toMidnight < LEAD_MS + 60_000) await new Promise((r) => setTimeout(r, toMidnight + 2_000));
+}
+
 describe('the talent programme in the browser', () => {
   test('a course runs from publication to certificates and feedback', async () => {
+    await untilCourseFitsShanghaiDay();
     const title = `专精特新企业数字化转型研修班（浏览器测试 ${Date.now() % 100000}）`;
     // The city officer creates the course as a draft of the 2026 edition, then publishes it.
     const city = await signInAs(browser, server.url, 'city');
@@ -46,7 +59,7 @@ describe('the talent programme in the browser', () => {
     await form.getByLabel('活动名称').fill(title);
     await form.getByLabel('所属人才工程年度').click();
     await city.locator('.ant-select-item-option', { hasText: '2026年度' }).click();
-    const start = new Date(Date.now() + 10 * 60_000);
+    const start = new Date(Date.now() + LEAD_MS);
     const end = new Date(Date.now() + 3 * 3600_000);
     const inputs = form.locator('.ant-picker-range input');
     await inputs.nth(0).click();
@@ -154,5 +167,5 @@ describe('the talent programme in the browser', () => {
     await city.getByTestId('chart-unit').locator('canvas').waitFor();
     await city.waitForTimeout(600);
     await shot(city, 'stats');
-  }, 240_000);
+  }, 600_000);
 });
