@@ -15,6 +15,8 @@ import { EVENT_KINDS, EVENT_KIND_LABELS, PROGRAMME_KINDS, type EventKind } from 
 export interface StatLine {
   key: string;
   label: string;
+  /** The same group's name in English, for the English interface. */
+  labelEn: string;
   enrolled: number;
   confirmed: number;
   attended: number;
@@ -60,9 +62,10 @@ interface Row {
   average_rating: number | null;
 }
 
-const line = (r: Row, label: string): StatLine => ({
+const line = (r: Row, label: string, labelEn: string): StatLine => ({
   key: r.key ?? '',
   label,
+  labelEn,
   enrolled: Number(r.enrolled),
   confirmed: Number(r.confirmed),
   attended: Number(r.attended),
@@ -87,8 +90,11 @@ export async function eventStats(database: Database, p: Principal, f: Filter, to
     sql`select ev.kind::text as key, ${MEASURES}, count(distinct ev.id)::int as events ${base} group by ev.kind`,
   );
   const byUnitRows = await rowsOf<Row>(db, sql`select e.unit_code as key, ${MEASURES} ${base} group by e.unit_code`);
-  const units = await rowsOf<{ code: string; name_zh: string; sort: number }>(db, sql`select code, name_zh, sort from units`);
-  const unitName = new Map(units.map((u) => [u.code, u.name_zh]));
+  const units = await rowsOf<{ code: string; name_zh: string; name_en: string; sort: number }>(
+    db,
+    sql`select code, name_zh, name_en, sort from units`,
+  );
+  const unitName = new Map(units.map((u) => [u.code, u]));
   // Titles in force today: an enterprise with two titles counts under both (the titles are the groups).
   const titleRows = await rowsOf<Row>(
     db,
@@ -100,14 +106,14 @@ export async function eventStats(database: Database, p: Principal, f: Filter, to
          where ${eventFilter(f)} and ${unit} group by coalesce(tk.kind, 'none')`,
   );
   const industryRows = await rowsOf<Row>(db, sql`select e.industry_code as key, ${MEASURES} ${base} group by e.industry_code`);
-  const industryName = new Map(INDUSTRIES.map((i) => [i.code, i.zh]));
-  const titleName = new Map<string, string>(TITLE_KINDS.map((t) => [t.id, t.zh]));
+  const industryName = new Map(INDUSTRIES.map((i) => [i.code, i]));
+  const titleName = new Map<string, { zh: string; en: string }>(TITLE_KINDS.map((t) => [t.id, t]));
   const sortDesc = (a: StatLine, b: StatLine) => b.attended - a.attended || b.enrolled - a.enrolled || a.key.localeCompare(b.key);
   return {
     year: f.year ?? null,
     kind: f.kind ?? null,
     totals: {
-      ...line(tot!, '合计'),
+      ...line(tot!, '合计', 'Total'),
       events: Number(tot!.events),
       intentions: Number(tot!.intentions),
       contracts: Number(tot!.contracts),
@@ -115,18 +121,32 @@ export async function eventStats(database: Database, p: Principal, f: Filter, to
     },
     byKind: EVENT_KINDS.map((k) => {
       const r = byKindRows.find((x) => x.key === k);
-      const l = r
-        ? line(r, EVENT_KIND_LABELS[k].zh)
-        : line({ key: k, enrolled: 0, confirmed: 0, attended: 0, enterprises: 0, average_rating: null }, EVENT_KIND_LABELS[k].zh);
+      const l = line(
+        r ?? { key: k, enrolled: 0, confirmed: 0, attended: 0, enterprises: 0, average_rating: null },
+        EVENT_KIND_LABELS[k].zh,
+        EVENT_KIND_LABELS[k].en,
+      );
       return { ...l, events: Number(r?.events ?? 0) };
     }),
     byUnit: byUnitRows
-      .map((r) => line(r, unitName.get(r.key ?? '') ?? r.key ?? ''))
+      .map((r) => line(r, unitName.get(r.key ?? '')?.name_zh ?? r.key ?? '', unitName.get(r.key ?? '')?.name_en ?? r.key ?? ''))
       .sort((a, b) => (units.find((u) => u.code === a.key)?.sort ?? 99) - (units.find((u) => u.code === b.key)?.sort ?? 99)),
     byTitle: titleRows
-      .map((r) => line(r, r.key === 'none' ? '无有效称号' : (titleName.get(r.key ?? '') ?? r.key ?? '')))
+      .map((r) =>
+        r.key === 'none'
+          ? line(r, '无有效称号', 'No title in force')
+          : line(r, titleName.get(r.key ?? '')?.zh ?? r.key ?? '', titleName.get(r.key ?? '')?.en ?? r.key ?? ''),
+      )
       .sort((a, b) => Number(a.key === 'none') - Number(b.key === 'none') || sortDesc(a, b)),
-    byIndustry: industryRows.map((r) => line(r, `${r.key} ${industryName.get(r.key ?? '') ?? ''}`.trim())).sort(sortDesc),
+    byIndustry: industryRows
+      .map((r) =>
+        line(
+          r,
+          `${r.key} ${industryName.get(r.key ?? '')?.zh ?? ''}`.trim(),
+          `${r.key} ${industryName.get(r.key ?? '')?.en ?? ''}`.trim(),
+        ),
+      )
+      .sort(sortDesc),
   };
 }
 

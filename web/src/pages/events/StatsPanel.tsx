@@ -13,7 +13,7 @@ import { EVENT_KINDS, fetchStats, statsXlsxUrl, type EventKind, type EventStats,
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: number; testId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -26,7 +26,7 @@ function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: numbe
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
-        data: rows.map((r) => r.label),
+        data: rows.map((r) => (lang === 'en' ? r.labelEn : r.label)),
         axisLabel: { interval: 0, rotate: rows.length > 4 ? 30 : 0, fontSize: 11 },
       },
       yAxis: { type: 'value', minInterval: 1 },
@@ -39,7 +39,7 @@ function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: numbe
       ro.disconnect();
       chart.dispose();
     };
-  }, [rows, t]);
+  }, [rows, t, lang]);
   return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
 }
 

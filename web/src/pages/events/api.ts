@@ -70,6 +70,7 @@ export interface Verdict {
 export interface StatLine {
   key: string;
   label: string;
+  labelEn: string;
   enrolled: number;
   confirmed: number;
   attended: number;
