@@ -56,6 +56,24 @@ describe('innovation services in the browser', () => {
     await ent.getByTestId('demands-table').getByText(DEMAND_TITLE).waitFor();
     await shot(ent, 'enterprise-demands');
 
+    // The enterprise corrects the budget of its own demand: the form opens filled in, the edit
+    // is saved at the version read, and the list shows the new amount.
+    const [mine] = await server.ctx.database.query<{ id: number }>(`select id from tech_demands where title = $1`, [
+      DEMAND_TITLE,
+    ]);
+    await ent.getByTestId(`edit-demand-${Number(mine!.id)}`).click();
+    expect(await form.locator('#title').inputValue()).toBe(DEMAND_TITLE);
+    expect(await form.locator('#budget').inputValue()).toBe('1200000');
+    await form.locator('#budget').fill('1300000');
+    await shot(ent, 'edit-demand');
+    await ent.getByTestId('demand-submit').click();
+    await ent.getByTestId('demands-table').locator('tr', { hasText: DEMAND_TITLE }).getByText('¥1,300,000').waitFor();
+    const [edited] = await server.ctx.database.query<{ budget: number; version: number }>(
+      `select budget, version from tech_demands where title = $1`,
+      [DEMAND_TITLE],
+    );
+    expect({ budget: Number(edited!.budget), version: Number(edited!.version) }).toEqual({ budget: 1_300_000, version: 2 });
+
     // The university's achievement (published through the API here; the form is the same kind) finds the demand.
     const uniApi = await apiSignIn(server.app, 'university');
     const created = await uniApi.send('POST', '/api/innovation/achievements', {

@@ -36,6 +36,8 @@ import {
   importFile,
   setStatus,
   templateUrl,
+  updateAchievement,
+  updateDemand,
   type Achievement,
   type Demand,
   type Reason,
@@ -118,20 +120,32 @@ function ImportButton({ what, onDone }: { what: 'demands' | 'achievements'; onDo
 
 const DEMAND_FIELDS = ['title', 'description', 'field', 'budget', 'deadline'] as const;
 
-function DemandForm({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
+/** Publishes a new demand, or edits `editing` (the owner's own demand) at the version read. */
+function DemandForm({ open, editing, onClose }: { open: boolean; editing?: Demand | null; onClose: (saved: boolean) => void }) {
   const { t, pick } = useI18n();
   const { vocab } = useInnovation();
   const [form] = Form.useForm();
   const submit = useSubmit();
+  useEffect(() => {
+    if (open && editing)
+      form.setFieldsValue({
+        title: editing.title,
+        description: editing.description,
+        field: editing.field,
+        budget: editing.budget,
+        deadline: dayjs(editing.deadline),
+      });
+  }, [open, editing, form]);
   return (
     <Modal
       open={open}
-      title={t('inno.action.publishDemand')}
+      title={editing ? t('inno.action.editDemand') : t('inno.action.publishDemand')}
       onCancel={() => onClose(false)}
       onOk={() =>
         void form.validateFields().then(async (v: Record<string, unknown>) => {
           const body = { ...v, deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : undefined };
-          if (await submit(form, DEMAND_FIELDS, () => createDemand(body))) {
+          const save = () => (editing ? updateDemand(editing.id, { ...body, version: editing.version }) : createDemand(body));
+          if (await submit(form, DEMAND_FIELDS, save)) {
             form.resetFields();
             onClose(true);
           }
@@ -262,6 +276,7 @@ export function DemandsPanel() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: Demand[]; total: number } | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Demand | null>(null);
   const [matching, setMatching] = useState<number | null>(null);
   const [applying, setApplying] = useState<Demand | null>(null);
   const load = useCallback(() => {
@@ -331,6 +346,11 @@ export function DemandsPanel() {
                     </Button>
                   ))}
                 {d.mine && (
+                  <Button size="small" onClick={() => setEditing(d)} data-testid={`edit-demand-${d.id}`}>
+                    {t('inno.action.edit')}
+                  </Button>
+                )}
+                {d.mine && (
                   <Button size="small" onClick={() => void toggle(d)}>
                     {d.status === 'published' ? t('inno.action.close') : t('inno.action.reopen')}
                   </Button>
@@ -341,9 +361,11 @@ export function DemandsPanel() {
         ]}
       />
       <DemandForm
-        open={creating}
+        open={creating || editing !== null}
+        editing={editing}
         onClose={(saved) => {
           setCreating(false);
+          setEditing(null);
           if (saved) load();
         }}
       />
@@ -373,21 +395,47 @@ const ACHIEVEMENT_FIELDS = [
   'contactPhone',
 ] as const;
 
-function AchievementForm({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
+/** Publishes a new achievement, or edits `editing` (the university's own) at the version read. */
+function AchievementForm({
+  open,
+  editing,
+  onClose,
+}: {
+  open: boolean;
+  editing?: Achievement | null;
+  onClose: (saved: boolean) => void;
+}) {
   const { t, pick } = useI18n();
   const { vocab } = useInnovation();
   const [form] = Form.useForm();
   const submit = useSubmit();
   const opts = (list: { id: string; zh: string; en: string }[]) => list.map((x) => ({ value: x.id, label: pick(x) }));
+  useEffect(() => {
+    if (open && editing)
+      form.setFieldsValue({
+        title: editing.title,
+        summary: editing.summary,
+        field: editing.field,
+        maturity: editing.maturity,
+        ipKind: editing.ipKind,
+        ipNumber: editing.ipNumber ?? undefined,
+        team: editing.team,
+        // A masked contact is never written back: the owner sees it in full.
+        contactName: editing.contactMasked ? undefined : (editing.contactName ?? undefined),
+        contactPhone: editing.contactMasked ? undefined : (editing.contactPhone ?? undefined),
+      });
+  }, [open, editing, form]);
   return (
     <Modal
       open={open}
       width={640}
-      title={t('inno.action.publishAchievement')}
+      title={editing ? t('inno.action.editAchievement') : t('inno.action.publishAchievement')}
       onCancel={() => onClose(false)}
+      okButtonProps={{ 'data-testid': 'achievement-submit' }}
       onOk={() =>
         void form.validateFields().then(async (v: Record<string, unknown>) => {
-          if (await submit(form, ACHIEVEMENT_FIELDS, () => createAchievement(v))) {
+          const save = () => (editing ? updateAchievement(editing.id, { ...v, version: editing.version }) : createAchievement(v));
+          if (await submit(form, ACHIEVEMENT_FIELDS, save)) {
             form.resetFields();
             onClose(true);
           }
@@ -495,9 +543,11 @@ function AchievementMatches({ id, onClose, onApply }: { id: number | null; onClo
 }
 
 export function AchievementsPanel() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { me, vocab } = useInnovation();
   const label = useLabel();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Achievement | null>(null);
   const [filters, setFilters] = useState<{ q?: string; field?: string; mine?: boolean }>({});
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: Achievement[]; total: number } | null>(null);
@@ -509,6 +559,10 @@ export function AchievementsPanel() {
     void fetchAchievements({ ...filters, page, pageSize: 20 }).then(setData);
   }, [filters, page]);
   useEffect(load, [load]);
+  const toggle = (a: Achievement) =>
+    setStatus('achievements', a.id, a.status === 'published' ? 'closed' : 'published')
+      .then(load)
+      .catch((e: unknown) => void message.error(errorText(e, pick)));
   return (
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
@@ -548,22 +602,37 @@ export function AchievementsPanel() {
           { title: t('inno.col.maturity'), width: 100, render: (_v, a) => label(vocab.maturities, a.maturity) },
           { title: t('inno.col.ip'), width: 120, render: (_v, a) => label(vocab.ipKinds, a.ipKind) },
           { title: t('inno.col.contact'), width: 150, render: (_v, a) => `${a.contactName ?? ''} ${a.contactPhone ?? ''}` },
+          { title: t('inno.status'), width: 90, render: (_v, a) => <StatusTag status={a.status} prefix="status" /> },
           {
             title: t('inno.col.actions'),
-            width: 110,
+            width: 230,
             fixed: 'right',
             render: (_v, a) => (
-              <Button size="small" onClick={() => setMatching(a.id)} data-testid={`match-achievement-${a.id}`}>
-                {t('inno.action.matches')}
-              </Button>
+              <Space size="small">
+                <Button size="small" onClick={() => setMatching(a.id)} data-testid={`match-achievement-${a.id}`}>
+                  {t('inno.action.matches')}
+                </Button>
+                {a.mine && (
+                  <Button size="small" onClick={() => setEditing(a)} data-testid={`edit-achievement-${a.id}`}>
+                    {t('inno.action.edit')}
+                  </Button>
+                )}
+                {a.mine && (
+                  <Button size="small" onClick={() => void toggle(a)}>
+                    {a.status === 'published' ? t('inno.action.close') : t('inno.action.reopen')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
       />
       <AchievementForm
-        open={creating}
+        open={creating || editing !== null}
+        editing={editing}
         onClose={(saved) => {
           setCreating(false);
+          setEditing(null);
           if (saved) load();
         }}
       />

@@ -99,67 +99,113 @@ function RequestForm({ resource, onClose }: { resource: Resource | null; onClose
   );
 }
 
+/** The owner declines with a reason the requester will read; cancelling declines nothing. */
+function DeclineForm({ request, onClose }: { request: ResourceRequest | null; onClose: (saved: boolean) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const submit = useSubmit();
+  return (
+    <Modal
+      open={request !== null}
+      title={t('inno.act.decline')}
+      onCancel={() => onClose(false)}
+      okButtonProps={{ danger: true, 'data-testid': 'decline-submit' }}
+      onOk={() =>
+        void form.validateFields().then(async (v: { answer: string }) => {
+          if (!request) return;
+          const ok = await submit(form, ['answer'] as const, () =>
+            moveRequest(request.id, 'declined', { version: request.version, answer: v.answer }),
+          );
+          if (ok) {
+            form.resetFields();
+            onClose(true);
+          }
+        })
+      }
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{request?.resourceTitle}</Typography.Paragraph>
+      <Form form={form} layout="vertical" data-testid="decline-form">
+        <Form.Item
+          name="answer"
+          label={t('inno.f.answer')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function Requests({ version }: { version: number }) {
   const { t } = useI18n();
   const submit = useSubmit();
   const [data, setData] = useState<ResourceRequest[] | null>(null);
+  const [declining, setDeclining] = useState<ResourceRequest | null>(null);
   const load = useCallback(() => void fetchRequests({ pageSize: 100 }).then((r) => setData(r.items)), []);
   useEffect(load, [load, version]);
-  const move = (r: ResourceRequest, to: 'accepted' | 'declined' | 'completed' | 'withdrawn') => {
-    const answer = to === 'declined' ? (window.prompt(t('inno.f.answer')) ?? '') : undefined;
-    void submit(null, [], () => moveRequest(r.id, to, { version: r.version, ...(answer !== undefined ? { answer } : {}) })).then(
-      load,
-    );
+  const move = (r: ResourceRequest, to: 'accepted' | 'completed' | 'withdrawn') => {
+    void submit(null, [], () => moveRequest(r.id, to, { version: r.version })).then(load);
   };
   return (
-    <Table<ResourceRequest>
-      rowKey="id"
-      size="small"
-      loading={!data}
-      dataSource={data ?? []}
-      pagination={{ pageSize: 10 }}
-      data-testid="requests-table"
-      columns={[
-        { title: t('inno.col.title'), dataIndex: 'resourceTitle' },
-        { title: t('inno.res.owner'), dataIndex: 'ownerName', width: 200 },
-        { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
-        { title: t('inno.f.purpose'), dataIndex: 'purpose' },
-        {
-          title: `${t('inno.f.from')} – ${t('inno.f.to')}`,
-          width: 200,
-          render: (_v, r) => `${formatDate(r.fromDate)} – ${formatDate(r.toDate)}`,
-        },
-        { title: t('inno.status'), width: 90, render: (_v, r) => <StatusTag status={r.status} prefix="req" /> },
-        {
-          title: t('inno.col.actions'),
-          width: 170,
-          render: (_v, r) => (
-            <Space size="small">
-              {r.side === 'owner' && r.status === 'requested' && (
-                <>
-                  <Button size="small" type="primary" onClick={() => move(r, 'accepted')}>
-                    {t('inno.act.accept')}
+    <>
+      <Table<ResourceRequest>
+        rowKey="id"
+        size="small"
+        loading={!data}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 10 }}
+        data-testid="requests-table"
+        columns={[
+          { title: t('inno.col.title'), dataIndex: 'resourceTitle' },
+          { title: t('inno.res.owner'), dataIndex: 'ownerName', width: 200 },
+          { title: t('inno.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
+          { title: t('inno.f.purpose'), dataIndex: 'purpose' },
+          {
+            title: `${t('inno.f.from')} – ${t('inno.f.to')}`,
+            width: 200,
+            render: (_v, r) => `${formatDate(r.fromDate)} – ${formatDate(r.toDate)}`,
+          },
+          { title: t('inno.status'), width: 90, render: (_v, r) => <StatusTag status={r.status} prefix="req" /> },
+          {
+            title: t('inno.col.actions'),
+            width: 170,
+            render: (_v, r) => (
+              <Space size="small">
+                {r.side === 'owner' && r.status === 'requested' && (
+                  <>
+                    <Button size="small" type="primary" onClick={() => move(r, 'accepted')}>
+                      {t('inno.act.accept')}
+                    </Button>
+                    <Button size="small" onClick={() => setDeclining(r)} data-testid={`decline-${r.id}`}>
+                      {t('inno.act.decline')}
+                    </Button>
+                  </>
+                )}
+                {r.side === 'owner' && r.status === 'accepted' && (
+                  <Button size="small" onClick={() => move(r, 'completed')}>
+                    {t('inno.act.finish')}
                   </Button>
-                  <Button size="small" onClick={() => move(r, 'declined')}>
-                    {t('inno.act.decline')}
+                )}
+                {r.side === 'requester' && (r.status === 'requested' || r.status === 'accepted') && (
+                  <Button size="small" onClick={() => move(r, 'withdrawn')}>
+                    {t('inno.act.withdraw')}
                   </Button>
-                </>
-              )}
-              {r.side === 'owner' && r.status === 'accepted' && (
-                <Button size="small" onClick={() => move(r, 'completed')}>
-                  {t('inno.act.finish')}
-                </Button>
-              )}
-              {r.side === 'requester' && (r.status === 'requested' || r.status === 'accepted') && (
-                <Button size="small" onClick={() => move(r, 'withdrawn')}>
-                  {t('inno.act.withdraw')}
-                </Button>
-              )}
-            </Space>
-          ),
-        },
-      ]}
-    />
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DeclineForm
+        request={declining}
+        onClose={(saved) => {
+          setDeclining(null);
+          if (saved) load();
+        }}
+      />
+    </>
   );
 }
 

@@ -149,6 +149,11 @@ export const fetchDemands = (q: Record<string, QueryValue>) => request<Page<Dema
 export const createDemand = (body: Record<string, unknown>) => request<Demand>(`${B}/demands`, { method: 'POST', body });
 export const createAchievement = (body: Record<string, unknown>) =>
   request<Achievement>(`${B}/achievements`, { method: 'POST', body });
+/** Edits carry the version read, so two people editing at once cannot overwrite each other silently. */
+export const updateDemand = (id: number, body: Record<string, unknown>) =>
+  request<Demand>(`${B}/demands/${id}`, { method: 'PUT', body });
+export const updateAchievement = (id: number, body: Record<string, unknown>) =>
+  request<Achievement>(`${B}/achievements/${id}`, { method: 'PUT', body });
 export const setStatus = (what: 'demands' | 'achievements' | 'resources', id: number, status: 'published' | 'closed') =>
   request<unknown>(`${B}/${what}/${id}/status`, { method: 'POST', body: { status } });
 export const importFile = (what: 'demands' | 'achievements', file: File) => {
