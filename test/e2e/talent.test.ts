@@ -73,6 +73,12 @@ describe('the talent programme in the browser', () => {
     await shot(city, 'event-form');
     await city.getByRole('button', { name: '保存为草稿' }).click();
     const drawer = city.getByTestId('event-drawer');
+    // The officer corrects the place of the draft: the form opens filled in and the drawer shows the change.
+    await drawer.getByTestId('edit-event').click();
+    expect(await form.getByLabel('活动名称').inputValue()).toBe(title);
+    await form.getByLabel('地点').fill('济南新动能中小企业创新交流中心（二楼报告厅）');
+    await city.getByRole('button', { name: '保存修改' }).click();
+    await drawer.getByText('济南新动能中小企业创新交流中心（二楼报告厅）').waitFor();
     await drawer.getByTestId('publish').click();
     await drawer.getByText('报名中').first().waitFor();
     const eventId = Number(new URL(city.url()).searchParams.get('open'));
@@ -92,7 +98,7 @@ describe('the talent programme in the browser', () => {
     await enrolForm.getByText('请填写 11 位手机号或带区号的固定电话').waitFor();
     await enrolForm.getByLabel('手机').fill('13805310001');
     await ent.getByTestId('enrol-submit').click();
-    await ent.getByTestId('enrolment-status').filter({ hasText: '已确认' }).waitFor();
+    await ent.getByTestId('my-enrolment').getByTestId('enrolment-status').filter({ hasText: '已确认' }).waitFor();
     await ent.getByTestId('qr').waitFor();
     expect(
       await ent

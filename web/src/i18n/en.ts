@@ -1134,6 +1134,8 @@ export const en: Record<MessageKey, string> = {
   'ev.title': 'Events',
   'ev.matchmakingTitle': 'Matchmaking events',
   'ev.intro': 'Courses, visits to leading enterprises, exchange meetings, matchmaking and exchange-centre events',
+  'ev.edit': 'Edit event',
+  'ev.saveEdit': 'Save changes',
   'ev.new': 'New event',
   'ev.saveDraft': 'Save as draft',
   'ev.tab.list': 'Events',

@@ -1120,6 +1120,8 @@ export const zh = {
   'ev.title': '活动',
   'ev.matchmakingTitle': '供需对接活动',
   'ev.intro': '培训课程、走进领军企业、交流会、供需对接与创新交流中心活动',
+  'ev.edit': '修改活动',
+  'ev.saveEdit': '保存修改',
   'ev.new': '新建活动',
   'ev.saveDraft': '保存为草稿',
   'ev.tab.list': '活动列表',

@@ -57,7 +57,12 @@ function HeaderBar() {
         <NotificationBell />
         <span data-testid="current-user" className="app-user">
           <UserOutlined /> {user.displayName}
-          <span className="app-role"> · {t(`role.${user.role}`)}</span>
+          {/* The organisation when the account names one (a bank, the general office, a judge's employer):
+              several bodies share a role, and the role's name would call them all 市工信局. */}
+          <span className="app-role" title={t(`role.${user.role}`)}>
+            {' '}
+            · {user.organisation ?? t(`role.${user.role}`)}
+          </span>
         </span>
         <Button
           type="text"

@@ -47,7 +47,21 @@ import { EnrolmentTag, KindTag, StatusTag, timeRange } from './shared.tsx';
 
 type ParticipantField = 'participant.name' | 'participant.phone' | 'participant.position';
 
-export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+export function EventDrawer({
+  id,
+  onClose,
+  onChanged,
+  onEdit,
+  refresh = 0,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onChanged: () => void;
+  /** Opens the form on this event (organisers, while it is a draft or open for enrolment). */
+  onEdit?: (e: EventItem) => void;
+  /** Changes when the event was edited elsewhere, so the drawer reads it again. */
+  refresh?: number;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const user = useUser();
@@ -81,7 +95,7 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
     setList([]);
     setFeedback(null);
     void load();
-  }, [load]);
+  }, [load, refresh]);
 
   const act = async (f: () => Promise<unknown>, ok: string) => {
     try {
@@ -152,6 +166,11 @@ export function EventDrawer({ id, onClose, onChanged }: { id: number | null; onC
               {event.status === 'draft' && (
                 <Button type="primary" onClick={() => void move('published')} data-testid="publish">
                   {t('ev.publish')}
+                </Button>
+              )}
+              {(event.status === 'draft' || event.status === 'published') && onEdit && (
+                <Button onClick={() => onEdit(event)} data-testid="edit-event">
+                  {t('ev.edit')}
                 </Button>
               )}
               {event.status === 'published' && <Button onClick={() => void move('closed')}>{t('ev.close')}</Button>}

@@ -1,10 +1,13 @@
-/** New event (a draft): kind, edition, times, place, seats, host, and whether 专精特新 firms go first. */
+/**
+ * New event (a draft) or an edit of one: kind, edition, times, place, seats, host, and whether
+ * 专精特新 firms go first. An edit keeps the target rules the form does not show (district, size).
+ */
 import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText, fieldErrors } from '../../util/errors.ts';
-import { EVENT_KINDS, createEvent, fetchEditions, type EventItem, type EventKind } from './api.ts';
+import { EVENT_KINDS, createEvent, fetchEditions, updateEvent, type EventItem, type EventKind } from './api.ts';
 
 interface Values {
   kind: EventKind;
@@ -20,16 +23,23 @@ interface Values {
 }
 const FIELDS = ['kind', 'title', 'programmeYear', 'place', 'capacity', 'hostName', 'description'] as const;
 
+const SPECIALISED = ['specialized_sme', 'little_giant'];
+const isSpecialisedRule = (r: EventItem['targetRules'][number], effect: 'priority' | 'required') =>
+  r.kind === 'title' && r.effect === effect && SPECIALISED.every((x) => r.titles?.includes(x));
+
 export function EventForm({
   open,
   onClose,
   onCreated,
   defaultKind,
+  editing,
 }: {
   open: boolean;
   onClose: () => void;
   onCreated: (e: EventItem) => void;
   defaultKind?: EventKind | undefined;
+  /** The event to edit (its organiser's); absent for a new draft. */
+  editing?: EventItem | null | undefined;
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -42,16 +52,35 @@ export function EventForm({
         .then(setEditions)
         .catch(() => setEditions([]));
   }, [open]);
+  useEffect(() => {
+    if (open && editing)
+      form.setFieldsValue({
+        kind: editing.kind,
+        title: editing.title,
+        programmeYear: editing.programmeYear ?? undefined,
+        time: [dayjs(editing.startsAt), dayjs(editing.endsAt)],
+        place: editing.place,
+        capacity: editing.capacity,
+        hostName: editing.hostName,
+        specialisedFirst: editing.targetRules.some((r) => isSpecialisedRule(r, 'priority')),
+        specialisedOnly: editing.targetRules.some((r) => isSpecialisedRule(r, 'required')),
+        description: editing.description,
+      });
+  }, [open, editing, form]);
 
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const titles = ['specialized_sme', 'little_giant'];
+      const titles = SPECIALISED;
+      const kept = (editing?.targetRules ?? []).filter(
+        (r) => !isSpecialisedRule(r, 'priority') && !isSpecialisedRule(r, 'required'),
+      );
       const rules = [
+        ...kept,
         ...(v.specialisedFirst ? [{ kind: 'title' as const, titles, effect: 'priority' as const, weight: 20 }] : []),
         ...(v.specialisedOnly ? [{ kind: 'title' as const, titles, effect: 'required' as const }] : []),
       ];
-      const created = await createEvent({
+      const body = {
         kind: v.kind,
         title: v.title,
         description: v.description ?? '',
@@ -62,7 +91,15 @@ export function EventForm({
         capacity: v.capacity,
         hostName: v.hostName,
         targetRules: rules,
-      });
+      };
+      // An earlier enrolment deadline set before stays while it is still before the (new) start.
+      const keepClose =
+        editing && Date.parse(editing.enrolmentClosesAt) < v.time[0].valueOf()
+          ? { enrolmentClosesAt: editing.enrolmentClosesAt }
+          : {};
+      const created = editing
+        ? await updateEvent(editing.id, { ...body, ...keepClose, version: editing.version })
+        : await createEvent(body);
       form.resetFields();
       onCreated(created);
     } catch (e) {
@@ -79,10 +116,13 @@ export function EventForm({
   return (
     <Modal
       open={open}
-      title={t('ev.new')}
-      onCancel={onClose}
+      title={editing ? t('ev.edit') : t('ev.new')}
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
       onOk={() => form.submit()}
-      okText={t('ev.saveDraft')}
+      okText={editing ? t('ev.saveEdit') : t('ev.saveDraft')}
       confirmLoading={busy}
       width={680}
       destroyOnHidden

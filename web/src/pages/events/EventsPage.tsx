@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useUrlQuery } from '../../util/useUrlQuery.ts';
-import { EVENT_KINDS, fetchEditions, type EventKind } from './api.ts';
+import { EVENT_KINDS, fetchEditions, type EventItem, type EventKind } from './api.ts';
 import { EventDrawer } from './EventDrawer.tsx';
 import { EventForm } from './EventForm.tsx';
 import { EventsTable } from './EventsTable.tsx';
@@ -21,6 +21,8 @@ export default function EventsPage() {
   const user = useUser();
   const [query, setQuery] = useUrlQuery(KEYS);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<EventItem | null>(null);
+  const [edits, setEdits] = useState(0);
   const [reload, setReload] = useState(0);
   const [years, setYears] = useState<number[]>([]);
   useEffect(() => {
@@ -100,11 +102,17 @@ export default function EventsPage() {
         list
       )}
       <EventForm
-        open={creating}
+        open={creating || editing !== null}
+        editing={editing}
         defaultKind={kind as EventKind | undefined}
-        onClose={() => setCreating(false)}
-        onCreated={(e) => {
+        onClose={() => {
           setCreating(false);
+          setEditing(null);
+        }}
+        onCreated={(e) => {
+          if (editing) setEdits((n) => n + 1);
+          setCreating(false);
+          setEditing(null);
           setReload((n) => n + 1);
           setQuery({ open: String(e.id) }, { keepPage: true });
         }}
@@ -113,6 +121,8 @@ export default function EventsPage() {
         id={query.open ? Number(query.open) : null}
         onClose={() => setQuery({ open: undefined }, { keepPage: true })}
         onChanged={() => setReload((n) => n + 1)}
+        onEdit={setEditing}
+        refresh={edits}
       />
     </div>
   );

@@ -132,6 +132,9 @@ export const fetchEvent = (id: number) =>
     `/api/events/${id}`,
   );
 export const createEvent = (body: EventInput) => request<EventItem>('/api/events', { method: 'POST', body });
+/** An edit carries the version read: a concurrent change is refused, not overwritten. */
+export const updateEvent = (id: number, body: EventInput & { version: number }) =>
+  request<EventItem>(`/api/events/${id}`, { method: 'PUT', body });
 export const setStatus = (id: number, status: EventStatus, version: number) =>
   request<EventItem>(`/api/events/${id}/status`, { method: 'POST', body: { status, version } });
 export const fetchEnrolments = (id: number) => request<Enrolment[]>(`/api/events/${id}/enrolments`);
