@@ -99,9 +99,14 @@ describe('payment workflow in the browser', () => {
     await district.getByTestId('action-submit').click();
     await district.getByText(/请填写意见|Give a reason/).waitFor();
     await district.keyboard.press('Escape');
+    // The closing dialog hands focus back to its button: approve only once it has gone.
+    await district.getByTestId('action-dialog').waitFor({ state: 'hidden' });
     await district.getByTestId('action-district_approve').click();
     await district.getByTestId('confirm-ok').click();
-    await district.getByTestId('case-state-city_review').first().waitFor();
+    // Either the new state or the server's refusal shows; a refusal fails with its reason.
+    await district.getByTestId('case-state-city_review').first().or(district.getByTestId('case-action-error')).waitFor();
+    if (await district.getByTestId('case-action-error').isVisible())
+      throw new Error(`approval refused: ${await district.getByTestId('case-action-error').textContent()}`);
     expect(await stateOf(caseId)).toBe('city_review');
 
     // The city publishes it in a 公示; the composer shows the computed period.
