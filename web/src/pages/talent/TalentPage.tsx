@@ -48,7 +48,7 @@ export default function TalentPage() {
     if (user.role === 'enterprise_user')
       void fetchMyEnrolments()
         .then(setMine)
-        .catch(() => setMine([]));
+        .catch((e: unknown) => setError(errorText(e, pick)));
   }, [year, reload]);
   const myInEdition = mine.filter((m) => m.event.programmeYear === year && m.status !== 'cancelled');
   const kind = PROGRAMME_KINDS.find((k) => k === query.kind);
