@@ -9,6 +9,7 @@ import { findCjkFonts } from '../../src/modules/events/certificate.ts';
 interface EventBody {
   id: number;
   status: string;
+  title: string;
   version: number;
   confirmed: number;
   waitlisted: number;
@@ -210,6 +211,14 @@ describe.each(ENGINES)('events API on %s', (engine) => {
     expect(specWait.priority).toBe(20);
     expect(specWait.waitingPosition).toBe(1);
     expect((await plain[1]!.get(`/api/events/enrolments/${plainWait.id}`)).json().waitingPosition).toBe(2);
+    // The enterprise's own list carries the same position and the event it waits for.
+    const mine = (await plain[1]!.get('/api/events/my/enrolments')).json() as (EnrolmentBody & {
+      event: { id: number; title: string };
+    })[];
+    const listed = mine.find((m) => m.id === plainWait.id)!;
+    expect(listed.waitingPosition).toBe(2);
+    expect(listed.event.id).toBe(ev.id);
+    expect(listed.event.title).toBe(ev.title);
     const cancelled = await plain[0]!.send('POST', `/api/events/enrolments/${first.id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().promoted).toEqual([specWait.id]);

@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type DbOrTx, type Tx } from '../../db/client.ts';
+import { arrayLiteral } from '../../db/bulk.ts';
 import { AppError, invalid, problem, type Bilingual } from '../../shared/errors.ts';
 import { maskName, maskPhone, type PersonalDataCipher } from '../../shared/crypto.ts';
 import { todayShanghai } from '../../shared/dates.ts';
@@ -633,16 +634,24 @@ export async function myEnrolments(deps: EventDeps, p: Principal): Promise<(Enro
     deps.database.db,
     sql`${ENROLMENT_SELECT} where n.enterprise_id = ${p.enterpriseId} order by n.enrolled_at desc limit 200`,
   );
-  const out: (EnrolmentView & { event: EventView })[] = [];
-  for (const r of rows) {
-    const ev = (await loadEvent(deps.database.db, Number(r.event_id)))!;
-    const pos =
-      r.status === 'waitlisted'
-        ? ((await waitingPositions(deps.database.db, Number(r.event_id))).get(Number(r.id)) ?? null)
-        : null;
-    out.push({ ...enrolmentView(deps, r, true, pos), event: eventView(ev, p) });
+  // One query for the events, one per event the enterprise waits for (few), not three per enrolment.
+  const eventIds = [...new Set(rows.map((r) => Number(r.event_id)))];
+  const events = new Map<number, EventRow>();
+  if (eventIds.length) {
+    const evs = await rowsOf<EventRow>(
+      deps.database.db,
+      sql`select ${EVENT_COLUMNS} from events ev left join programme_editions pe on pe.year = ev.programme_year
+           where ev.id = any(${arrayLiteral(eventIds)}::bigint[])`,
+    );
+    for (const ev of evs) events.set(Number(ev.id), ev);
   }
-  return out;
+  const positions = new Map<number, Map<number, number>>();
+  for (const id of new Set(rows.filter((r) => r.status === 'waitlisted').map((r) => Number(r.event_id))))
+    positions.set(id, await waitingPositions(deps.database.db, id));
+  return rows.map((r) => {
+    const pos = r.status === 'waitlisted' ? (positions.get(Number(r.event_id))?.get(Number(r.id)) ?? null) : null;
+    return { ...enrolmentView(deps, r, true, pos), event: eventView(events.get(Number(r.event_id))!, p) };
+  });
 }
 
 // ---------- check-in ----------
