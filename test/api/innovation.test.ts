@@ -160,6 +160,29 @@ describe.each(ENGINES)('innovation API on %s', (engine) => {
     // Ranked best first.
     const scores = m.items.map((x) => x.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    // Research teams: the ranked achievements grouped by owner and team, their scores summed.
+    const teams = (
+      (await ent.get(`/api/innovation/demands/${demandId}/matches`)).json() as {
+        teams: { owner: string; team: string; achievementIds: number[]; score: number; sharedTerms: string[] }[];
+      }
+    ).teams;
+    expect(teams.length).toBeGreaterThan(0);
+    expect(teams.length).toBeLessThanOrEqual(5);
+    expect([...teams].sort((x, y) => y.score - x.score)).toEqual(teams);
+    const ours = teams.find((x) => x.achievementIds.includes(achievementId))!;
+    expect(ours.team).toBe('精密制造课题组');
+    expect(ours.owner).toBe((await city.get(`/api/innovation/achievements/${achievementId}`)).json().owner);
+    expect(ours.sharedTerms).toEqual(expect.arrayContaining(['数控机床']));
+    for (const team of teams.slice(0, 2)) {
+      let sum = 0;
+      for (const id of team.achievementIds) {
+        const a = (await city.get(`/api/innovation/achievements/${id}`)).json() as { owner: string; team: string };
+        expect([a.owner, a.team]).toEqual([team.owner, team.team]);
+        sum += m.items.find((x) => x.achievement.id === id)?.score ?? 0;
+      }
+      // Its achievements shown among the ten count in full towards its score.
+      expect(team.score + 1e-3).toBeGreaterThanOrEqual(sum);
+    }
 
     const back = (await uni.get(`/api/innovation/achievements/${achievementId}/matches`)).json() as {
       items: (Match & { demand: { id: number; enterpriseName: string } })[];

@@ -695,26 +695,74 @@ export interface AchievementMatch {
   reason: MatchReason;
 }
 
+/** A research team (owner + team) among a demand's best achievements: how many fit, and how well. */
+export interface TeamMatch {
+  owner: string;
+  team: string;
+  unitName: string | null;
+  /** The team's achievements among the ranked ones, best first. */
+  achievementIds: number[];
+  /** The team's score: the sum of its ranked achievements' scores (several good fits beat one). */
+  score: number;
+  sharedTerms: string[];
+}
+
+/** How many ranked achievements the team list draws on, beyond the achievements shown. */
+export const TEAM_POOL = 30;
+
 export async function matchesForDemand(
   deps: InnovationDeps,
   p: Principal,
   demandId: number,
   limit = 10,
-): Promise<{ demand: DemandView; items: AchievementMatch[] }> {
+): Promise<{ demand: DemandView; items: AchievementMatch[]; teams: TeamMatch[] }> {
   const r = roleOf(p);
   const db = deps.database.db;
   const d = await demandRow(db, r, demandId);
-  const ranked = await rankAchievements(db, { terms: d.terms, field: d.field, unitCode: d.unit_code, limit });
+  const pool = await rankAchievements(db, {
+    terms: d.terms,
+    field: d.field,
+    unitCode: d.unit_code,
+    limit: Math.max(limit, TEAM_POOL),
+  });
+  const ranked = pool.slice(0, limit);
   const byId = new Map<number, AchievementRow>();
-  if (ranked.length) {
+  if (pool.length) {
     const rows = await rowsOf<AchievementRow>(
       db,
-      sql`select ${ACHIEVEMENT_COLS} from tech_achievements a left join units u on u.code = a.unit_code where a.id = any(${toArray(ranked.map((x) => String(x.id)))}::bigint[])`,
+      sql`select ${ACHIEVEMENT_COLS} from tech_achievements a left join units u on u.code = a.unit_code where a.id = any(${toArray(pool.map((x) => String(x.id)))}::bigint[])`,
     );
     for (const row of rows) byId.set(Number(row.id), row);
   }
+  const teams = new Map<string, TeamMatch>();
+  for (const x of pool) {
+    const a = byId.get(x.id)!;
+    const key = `${a.owner}\u0000${a.team}`;
+    const t = teams.get(key) ?? {
+      owner: a.owner,
+      team: a.team,
+      unitName: a.unit_name,
+      achievementIds: [],
+      score: 0,
+      sharedTerms: [],
+    };
+    t.achievementIds.push(x.id);
+    t.score += x.score;
+    for (const w of matchReason(d.terms, x.terms, false, false).sharedTerms)
+      if (!t.sharedTerms.includes(w)) t.sharedTerms.push(w);
+    teams.set(key, t);
+  }
   return {
     demand: presentDemand(r, d),
+    teams: [...teams.values()]
+      .map((t) => ({ ...t, score: round(t.score), sharedTerms: t.sharedTerms.slice(0, 8) }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.achievementIds.length - a.achievementIds.length ||
+          (a.owner + a.team < b.owner + b.team ? -1 : 1),
+      )
+      .slice(0, 5),
     items: ranked.map((x) => {
       const a = byId.get(x.id)!;
       return {

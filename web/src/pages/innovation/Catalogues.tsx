@@ -219,10 +219,7 @@ function DemandMatches({ id, onClose }: { id: number | null; onClose: () => void
   const { t } = useI18n();
   const { vocab } = useInnovation();
   const label = useLabel();
-  const [data, setData] = useState<{
-    demand: Demand;
-    items: { achievement: Achievement; score: number; reason: Reason }[];
-  } | null>(null);
+  const [data, setData] = useState<Awaited<ReturnType<typeof fetchDemandMatches>> | null>(null);
   useEffect(() => {
     setData(null);
     if (id !== null) void fetchDemandMatches(id).then(setData);
@@ -256,6 +253,39 @@ function DemandMatches({ id, onClose }: { id: number | null; onClose: () => void
                 title: t('inno.col.contact'),
                 width: 150,
                 render: (_v, r) => `${r.achievement.contactName ?? ''} ${r.achievement.contactPhone ?? ''}`,
+              },
+              { title: t('inno.col.score'), width: 80, render: (_v, r) => r.score.toFixed(3) },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('inno.matches.teams')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('inno.matches.teamsHint')}</Typography.Paragraph>
+          <Table
+            rowKey={(r) => `${r.owner}/${r.team}`}
+            size="small"
+            pagination={false}
+            dataSource={data.teams}
+            data-testid="team-matches"
+            locale={{ emptyText: t('inno.matches.none') }}
+            columns={[
+              { title: '#', width: 40, render: (_v, _r, i) => i + 1 },
+              {
+                title: t('inno.col.owner'),
+                render: (_v, r) => (
+                  <div>
+                    <div>{r.team}</div>
+                    <Typography.Text type="secondary">
+                      {r.owner}
+                      {r.unitName ? ` · ${r.unitName}` : ''}
+                    </Typography.Text>
+                  </div>
+                ),
+              },
+              { title: t('inno.matches.teamFits'), width: 90, render: (_v, r) => r.achievementIds.length },
+              {
+                title: t('inno.col.reason'),
+                render: (_v, r) => <ReasonTags reason={{ sharedTerms: r.sharedTerms, sameField: false, sameDistrict: false }} />,
               },
               { title: t('inno.col.score'), width: 80, render: (_v, r) => r.score.toFixed(3) },
             ]}

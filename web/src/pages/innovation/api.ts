@@ -162,8 +162,18 @@ export const importFile = (what: 'demands' | 'achievements', file: File) => {
   return request<{ imported: number }>(`${B}/${what}/import`, { method: 'POST', form });
 };
 export const templateUrl = (what: 'demands' | 'achievements') => `${B}/templates/${what}`;
+export interface TeamMatch {
+  owner: string;
+  team: string;
+  unitName: string | null;
+  achievementIds: number[];
+  score: number;
+  sharedTerms: string[];
+}
 export const fetchDemandMatches = (id: number) =>
-  request<{ demand: Demand; items: { achievement: Achievement; score: number; reason: Reason }[] }>(`${B}/demands/${id}/matches`);
+  request<{ demand: Demand; items: { achievement: Achievement; score: number; reason: Reason }[]; teams: TeamMatch[] }>(
+    `${B}/demands/${id}/matches`,
+  );
 export const fetchAchievementMatches = (id: number) =>
   request<{ achievement: Achievement; items: { demand: Demand; score: number; reason: Reason }[] }>(
     `${B}/achievements/${id}/matches`,
