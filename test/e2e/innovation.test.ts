@@ -102,6 +102,18 @@ describe('innovation services in the browser', () => {
     expect(reason).toContain('膜电极');
     expect(reason).toContain('技术领域相同');
     await shot(uni, 'university-matches');
+
+    // The enterprise's own demand, matched the other way, names the research team behind the achievement.
+    await ent.reload();
+    await ent.getByTestId(`match-demand-${Number(mine!.id)}`).click();
+    const teams = ent.getByTestId('team-matches');
+    const teamRow = teams.locator('tr', { hasText: '燃料电池课题组' });
+    await teamRow.waitFor();
+    expect(await teamRow.textContent()).toContain('膜电极');
+    await shot(ent, 'enterprise-team-matches');
+    await ent.keyboard.press('Escape');
+    await ent.getByTestId('demand-matches').waitFor({ state: 'hidden' });
+
     await row.getByRole('button', { name: /揭\s*榜/ }).click();
     const apply = uni.getByTestId('apply-form');
     await apply.locator('#team').fill('燃料电池课题组');

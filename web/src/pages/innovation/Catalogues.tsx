@@ -225,7 +225,7 @@ function DemandMatches({ id, onClose }: { id: number | null; onClose: () => void
     if (id !== null) void fetchDemandMatches(id).then(setData);
   }, [id]);
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={t('inno.matches.forDemand')} data-testid="demand-matches">
+    <Drawer open={id !== null} onClose={onClose} size={900} title={t('inno.matches.forDemand')} data-testid="demand-matches">
       {data && (
         <>
           <Typography.Paragraph strong>{data.demand.title}</Typography.Paragraph>
@@ -523,7 +523,7 @@ function AchievementMatches({ id, onClose, onApply }: { id: number | null; onClo
     <Drawer
       open={id !== null}
       onClose={onClose}
-      size="large"
+      size={900}
       title={t('inno.matches.forAchievement')}
       data-testid="achievement-matches"
     >
