@@ -22,6 +22,21 @@ interface DemandBody {
   loans: { id: number; amount: number; institutionName: string }[];
 }
 
+const PATENT = {
+  kind: 'invention_patent',
+  number: 'ZL201710601862.3',
+  title: '一种数控机床主轴热误差补偿方法',
+  appliedOn: '2017-07-20',
+  grantedOn: '2019-03-15',
+  legalStatus: 'valid',
+  maintenanceYearsPaid: 9,
+  foreignFamilyCount: 1,
+  citations: 3,
+  awards: [],
+  origin: 'self_developed',
+  relatedToMainProduct: true,
+};
+
 const DEMAND = { amount: 3_000_000, termMonths: 12, purpose: '购置数控加工设备，扩大产能', collateral: 'ip_pledge' };
 
 describe.each(ENGINES)('financing API on %s', (engine) => {
@@ -209,8 +224,6 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
   it('records the loan once, by the bank that offered, and counts it in the statistics', async () => {
     const today = todayShanghai();
     const loan = { amount: 2_500_000, rateBp: 340, termMonths: 12, loanType: 'ip_pledge', grantedOn: today };
-    expect((await bank2.send('POST', `/api/financing/demands/${demandId}/loans`, loan)).statusCode).toBe(409);
-    expect((await guarantee.send('POST', `/api/financing/demands/${demandId}/loans`, loan)).statusCode).toBe(403);
     const [g] = await q<{ id: number }>(`select id from financial_institutions where kind = 'insurer'`);
     const bad = await bank.send('POST', `/api/financing/demands/${demandId}/loans`, {
       ...loan,
@@ -224,10 +237,60 @@ describe.each(ENGINES)('financing API on %s', (engine) => {
         .error.fields.map((f: { field: string }) => f.field)
         .sort(),
     ).toEqual(['grantedOn', 'guarantorId']);
-    const ok = await bank.send('POST', `/api/financing/demands/${demandId}/loans`, loan);
+    // An IP-pledge loan names the borrower's pledged items: none named, or one not the borrower's, is refused.
+    const noItems = await bank.send('POST', `/api/financing/demands/${demandId}/loans`, loan);
+    expect(noItems.statusCode).toBe(400);
+    expect(noItems.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['ipRecordIds']);
+    const patent = await ent.send('POST', `/api/ip/enterprises/${enterpriseId}/records`, PATENT);
+    expect(patent.statusCode).toBe(201);
+    const [mine] = await q<{ id: number }>(`select id from ip_records where enterprise_id = $1`, [enterpriseId]);
+    const [theirs] = await q<{ id: number }>(`select id from ip_records where enterprise_id <> $1 limit 1`, [enterpriseId]);
+    expect(
+      (await bank.send('POST', `/api/financing/demands/${demandId}/loans`, { ...loan, ipRecordIds: [Number(theirs!.id)] }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await bank.send('POST', `/api/financing/demands/${demandId}/loans`, {
+          ...loan,
+          loanType: 'credit',
+          ipRecordIds: [Number(mine!.id)],
+        })
+      )
+        .json()
+        .error.fields.map((f: { field: string }) => f.field),
+    ).toEqual(['ipRecordIds']);
+    expect(await q(`select 1 from financing_loans where demand_id = $1`, [demandId])).toHaveLength(0);
+    const pledgedLoan = { ...loan, ipRecordIds: [Number(mine!.id)] };
+    expect((await bank2.send('POST', `/api/financing/demands/${demandId}/loans`, pledgedLoan)).statusCode).toBe(409);
+    expect((await guarantee.send('POST', `/api/financing/demands/${demandId}/loans`, pledgedLoan)).statusCode).toBe(403);
+    // The bank's grant form lists what the borrower could pledge; another institution kind cannot ask.
+    const pledgeable = (await bank.get(`/api/financing/demands/${demandId}/pledgeable-ip`)).json() as {
+      id: number;
+      title: string;
+    }[];
+    expect(pledgeable.map((i) => i.id)).toEqual([Number(mine!.id)]);
+    expect((await guarantee.get(`/api/financing/demands/${demandId}/pledgeable-ip`)).statusCode).toBe(404);
+
+    const ok = await bank.send('POST', `/api/financing/demands/${demandId}/loans`, { ...loan, ipRecordIds: [Number(mine!.id)] });
     expect(ok.statusCode).toBe(201);
     expect((ok.json() as DemandBody).demand.status).toBe('funded');
-    expect((await bank.send('POST', `/api/financing/demands/${demandId}/loans`, loan)).statusCode).toBe(409);
+    const [pledge] = await q<{ pledgee: string; amount: number; registered_on: string; same_loan: boolean }>(
+      `select p.pledgee, p.amount, p.registered_on::text, p.loan_id = l.id as same_loan
+         from ip_pledges p join financing_loans l on l.demand_id = $1 where p.ip_record_id = $2`,
+      [demandId, Number(mine!.id)],
+    );
+    expect(pledge).toEqual({
+      pledgee: expect.stringContaining('齐鲁银行'),
+      amount: 2_500_000,
+      registered_on: today,
+      same_loan: true,
+    });
+    expect((await bank.get(`/api/financing/demands/${demandId}/pledgeable-ip`)).json()).toEqual([]);
+    expect(
+      (await bank.send('POST', `/api/financing/demands/${demandId}/loans`, { ...loan, ipRecordIds: [Number(mine!.id)] }))
+        .statusCode,
+    ).toBe(409);
 
     const stats = (await city.get('/api/financing/stats')).json() as {
       totals: { loans: number; ipPledgeAmount: number };

@@ -83,13 +83,48 @@ describe('financing in the browser', () => {
     await bank.waitForTimeout(400); // let the dialog finish opening before the screenshot
     await shot(bank, 'bank-respond');
     await bank.getByRole('button', { name: /提\s*交/ }).click();
+    // The loan is secured on the firm's patent: the dialog offers the borrower's IP free to pledge.
+    const enterpriseId = Number(
+      (
+        await server.ctx.database.query<{ enterprise_id: number }>(
+          `select enterprise_id from users where username = 'enterprise'`,
+        )
+      )[0]!.enterprise_id,
+    );
+    const patent = await own.send('POST', `/api/ip/enterprises/${enterpriseId}/records`, {
+      kind: 'invention_patent',
+      number: 'ZL201710601862.3',
+      title: '一种五轴数控机床主轴热误差补偿方法',
+      appliedOn: '2017-07-20',
+      grantedOn: '2019-03-15',
+      legalStatus: 'valid',
+      maintenanceYearsPaid: 9,
+      foreignFamilyCount: 0,
+      citations: null,
+      awards: [],
+      origin: 'self_developed',
+      relatedToMainProduct: true,
+    });
+    expect(patent.statusCode).toBe(201);
     await bank.getByTestId(`record-loan-${demandId}`).click();
     await bank.getByTestId('loan-rate').fill('3.40');
+    await bank.getByTestId('loan-type').click();
+    await bank.locator('.ant-select-item-option', { hasText: '知识产权质押' }).click();
+    await bank.getByTestId('loan-pledged').click();
+    await bank.locator('.ant-select-item-option', { hasText: '五轴数控机床主轴热误差补偿方法' }).click();
+    await bank.keyboard.press('Escape');
+    await shot(bank, 'bank-record-ip-pledge-loan');
     await bank
       .getByTestId('loan-dialog')
       .getByRole('button', { name: /提\s*交/ })
       .click();
     await bank.getByText('已登记放款').waitFor();
+    const [pledge] = await server.ctx.database.query<{ loan_type: string; title: string }>(
+      `select l.loan_type, r.title from ip_pledges p join financing_loans l on l.id = p.loan_id join ip_records r on r.id = p.ip_record_id
+        where l.demand_id = $1 and p.released_on is null`,
+      [demandId],
+    );
+    expect(pledge).toEqual({ loan_type: 'ip_pledge', title: '一种五轴数控机床主轴热误差补偿方法' });
 
     const api = await apiSignIn(server.app, 'bank');
     const detail = (await api.get(`/api/financing/demands/${demandId}`)).json() as {

@@ -212,6 +212,8 @@ export interface LoanInput {
   grantedOn: string;
   guarantorId?: number | undefined;
   guaranteeFeeBp?: number | undefined;
+  /** The borrower's IP items pledged: required for an ip_pledge loan, absent otherwise. */
+  ipRecordIds?: number[] | undefined;
 }
 
 /** `guarantorKind`: the kind of the institution named as guarantor (null when none or unknown). */
@@ -252,6 +254,8 @@ export function checkLoan(l: LoanInput, today: string, guarantorKind: Institutio
     if (l.guaranteeFeeBp !== undefined)
       out.push(problem('guaranteeFeeBp', '仅担保或保险贷款填写', 'only guarantee or insurance loans have a fee'));
   }
+  if (l.loanType !== 'ip_pledge' && l.ipRecordIds?.length)
+    out.push(problem('ipRecordIds', '仅知识产权质押贷款登记质押物', 'only an IP-pledge loan pledges IP items'));
   return out;
 }
 

@@ -21,6 +21,7 @@ import {
   listProducts,
   postDemand,
   recordLoan,
+  pledgeableForDemand,
   respond,
   setProductActive,
   updateResponse,
@@ -198,12 +199,24 @@ export function financingRoutes(app: FastifyInstance, ctx: AppContext): void {
             grantedOn: Type.String({ maxLength: 10 }),
             guarantorId: Type.Optional(Type.Integer({ minimum: 1 })),
             guaranteeFeeBp: Type.Optional(Bp),
+            ipRecordIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 })),
           },
           { additionalProperties: false },
         ),
       },
     },
     async (req, reply) => reply.code(201).send(await recordLoan(db, principalOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/financing/demands/:id/pledgeable-ip',
+    {
+      schema: {
+        tags,
+        summary: '可质押知识产权 The borrower’s IP items a bank could pledge today (in force, not pledged)',
+        params: Id,
+      },
+    },
+    async (req) => pledgeableForDemand(db, principalOf(req), req.params.id),
   );
   r.get('/api/financing/loans', { schema: { tags, summary: '贷款 Loans the viewer may see' } }, async (req) =>
     listLoans(db, principalOf(req)),

@@ -25,6 +25,15 @@ import { noticeEndsOn } from '../cases/calendar.ts';
 import { recordCountsOn } from '../credit/standing.ts';
 import { recordAudit, type Actor } from '../audit/service.ts';
 import {
+  NO_PLEDGE_ITEMS,
+  activePledgeConflict,
+  checkPledgeItems,
+  insertPledges,
+  isActivePledgeClash,
+  pledgeableItems,
+  type PledgeableItem,
+} from '../ip/pledges.ts';
+import {
   canActForEnterprise,
   canRecordLoans,
   financingOversight,
@@ -816,9 +825,32 @@ export async function listLoans(database: Database, p: Principal): Promise<LoanV
   }
 }
 
+/** The enterprise behind a demand the institution may see (404 otherwise). */
+async function demandEnterprise(database: Database, inst: Institution, demandId: number): Promise<number> {
+  const [d] = await rowsOf<{ enterprise_id: number }>(
+    database.db,
+    sql`select d.enterprise_id from financing_demands d
+          join (${keyListMembers(todayShanghai())}) k on k.enterprise_id = d.enterprise_id
+         where d.id = ${demandId} and (d.status = 'open' or exists (select 1 from financing_responses o where o.demand_id = d.id and o.institution_id = ${inst.id}))`,
+  );
+  if (!d) throw new AppError('not_found');
+  return Number(d.enterprise_id);
+}
+
+/**
+ * The IP items the borrower of a demand could pledge today, for the bank recording an IP-pledge
+ * loan on it: in force and not under another pledge. Only a bank that may see the demand asks.
+ */
+export async function pledgeableForDemand(database: Database, p: Principal, demandId: number): Promise<PledgeableItem[]> {
+  const inst = await requireInstitution(database.db, p);
+  if (!canRecordLoans(p, inst.id, inst.kind)) throw new AppError('not_found');
+  return pledgeableItems(database, await demandEnterprise(database, inst, demandId), todayShanghai());
+}
+
 /**
  * The lending bank records the loan that came of its offer: the demand must be visible to it and
  * its answer an offer. One loan per bank and demand (a database key); the demand becomes funded.
+ * An IP-pledge loan names the pledged items, which become active pledges in the same transaction.
  */
 export async function recordLoan(database: Database, p: Principal, demandId: number, input: LoanInput): Promise<DemandDetail> {
   const inst = await requireInstitution(database.db, p);
@@ -831,7 +863,19 @@ export async function recordLoan(database: Database, p: Principal, demandId: num
           input.guarantorId,
         ]);
   const problems = checkLoan(input, todayShanghai(), g?.kind ?? null);
+  if (input.loanType === 'ip_pledge' && !input.ipRecordIds?.length) problems.push(NO_PLEDGE_ITEMS);
   if (problems.length) throw invalid(...problems);
+  // An IP-pledge loan is recorded against the borrower's pledged items (checked here, before the
+  // transaction; the one-active-pledge index settles a race with another bank).
+  const pledged =
+    input.loanType === 'ip_pledge'
+      ? await checkPledgeItems(
+          database,
+          await demandEnterprise(database, inst, demandId),
+          input.ipRecordIds ?? [],
+          input.grantedOn,
+        )
+      : [];
   try {
     await database.db.transaction(async (tx) => {
       const d = await lockVisibleDemand(tx, inst, demandId);
@@ -850,6 +894,13 @@ export async function recordLoan(database: Database, p: Principal, demandId: num
             values (${d.enterprise_id}, ${inst.id}, ${demandId}, ${input.amount}, ${input.rateBp}, ${input.termMonths}, ${input.loanType},
                     ${input.guarantorId ?? null}, ${input.guaranteeFeeBp ?? null}, ${input.grantedOn}::date, ${p.userId}) returning id`,
       );
+      if (pledged.length)
+        await insertPledges(tx, Number(row!.id), pledged, {
+          pledgee: inst.name,
+          amount: input.amount,
+          registeredOn: input.grantedOn,
+          recordedBy: p.userId,
+        });
       if (d.status === 'open')
         await tx.execute(
           sql`update financing_demands set status = 'funded', closed_at = now(), version = version + 1 where id = ${demandId}`,
@@ -862,6 +913,7 @@ export async function recordLoan(database: Database, p: Principal, demandId: num
       });
     });
   } catch (e) {
+    if (isActivePledgeClash(e)) throw activePledgeConflict();
     if (isUniqueViolation(e))
       throw new AppError('conflict', {
         detail: { zh: '贵行已登记该需求的放款', en: 'Your bank has recorded a loan for this demand already' },

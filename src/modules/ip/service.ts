@@ -34,6 +34,7 @@ import {
 import type { IpHoldings } from '../../../policy/tier-standards/facts.ts';
 import { IMPORT_COLUMNS, checkIp, rowToInput, type IpInput, type IpValues } from './domain.ts';
 import { groupByEnterprise, itemOf, readRecords, type IpRow } from './records.ts';
+import { NO_PLEDGE_ITEMS, checkPledgeItems, insertPledges } from './pledges.ts';
 
 const actorOf = (p: Principal): Actor => ({ id: p.userId, name: p.username });
 const sqlState = (e: unknown): string | undefined => {
@@ -439,23 +440,10 @@ export async function recordPledgeLoan(
     today,
     null,
   );
-  const ids = [...new Set(input.ipRecordIds)];
-  if (ids.length === 0)
-    problems.push({
-      field: 'ipRecordIds',
-      reason: { zh: '请选择至少一项质押的知识产权', en: 'choose at least one item to pledge' },
-    });
+  if (input.ipRecordIds.length === 0) problems.push(NO_PLEDGE_ITEMS);
   if (problems.length) throw invalid(...problems);
   if (!(await sharesIpWithBanks(database.db, enterpriseId))) throw new AppError('not_found');
-  const items = await readRecords(database, 'r.enterprise_id = $1 and r.id = any($2::bigint[])', [enterpriseId, ids]);
-  if (items.length !== ids.length)
-    throw invalid({ field: 'ipRecordIds', reason: { zh: '所选知识产权不属于该企业', en: 'an item is not this enterprise’s' } });
-  const off = items.find((r) => inForce(itemOf(r), input.grantedOn) !== null);
-  if (off)
-    throw invalid({
-      field: 'ipRecordIds',
-      reason: { zh: `“${off.title}”在放款日不是有效的知识产权`, en: `'${off.title}' is not in force on the loan date` },
-    });
+  const ids = await checkPledgeItems(database, enterpriseId, input.ipRecordIds, input.grantedOn);
   try {
     return await database.db.transaction(async (tx) => {
       const [loan] = await rowsOf<{ id: number }>(
@@ -464,17 +452,18 @@ export async function recordPledgeLoan(
             values (${enterpriseId}, ${inst.id}, ${input.amount}, ${input.rateBp}, ${input.termMonths}, 'ip_pledge', ${input.grantedOn}::date, ${p.userId}) returning id`,
       );
       const loanId = Number(loan!.id);
-      const pledges = await rowsOf<{ id: number }>(
-        tx,
-        sql`insert into ip_pledges (ip_record_id, loan_id, pledgee, amount, registered_on, recorded_by)
-            select x, ${loanId}, ${inst.name}, ${input.amount}, ${input.grantedOn}::date, ${p.userId} from unnest(${'{' + ids.join(',') + '}'}::bigint[]) as x returning id`,
-      );
+      const pledgeIds = await insertPledges(tx, loanId, ids, {
+        pledgee: inst.name,
+        amount: input.amount,
+        registeredOn: input.grantedOn,
+        recordedBy: p.userId,
+      });
       await recordAudit(tx, actorOf(p), 'ip.pledge_loan.record', 'financing_loan', loanId, null, {
         enterpriseId,
         institutionId: inst.id,
         ...input,
       });
-      return { loanId, pledgeIds: pledges.map((r) => Number(r.id)) };
+      return { loanId, pledgeIds };
     });
   } catch (e) {
     if (sqlState(e) === '23505')

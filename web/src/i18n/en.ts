@@ -606,6 +606,10 @@ export const en: Record<MessageKey, string> = {
   'fin.loan.guarantor': 'Guarantee institution or insurer',
   'fin.loan.fee': 'Guarantee fee or premium (% a year)',
   'fin.loan.grantedOn': 'Granted on',
+  'fin.loan.pledged': 'Pledged IP',
+  'fin.loan.pledgedHint':
+    'The borrower’s IP in force and not under another pledge; once recorded, the items are this loan’s pledges',
+  'fin.loan.noPledgeable': 'The enterprise has no IP in force free to pledge, so this cannot be recorded as an IP-pledge loan',
   'fin.saved.response': 'Answer sent',
   'fin.saved.loan': 'Loan recorded',
   'fin.consent.title': 'Share your enterprise with financial institutions',

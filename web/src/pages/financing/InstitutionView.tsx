@@ -36,6 +36,7 @@ import {
   fetchDemand,
   fetchDemands,
   fetchInstitutions,
+  fetchPledgeable,
   fetchKeyList,
   fetchLoans,
   fetchProducts,
@@ -47,6 +48,7 @@ import {
   type Institution,
   type KeyListRow,
   type Loan,
+  type PledgeableItem,
   type Product,
   type ResponseKind,
 } from './api.ts';
@@ -270,7 +272,16 @@ async function currentVersion(demandId: number, responseId: number): Promise<num
   return d.responses.find((r) => r.id === responseId)?.version;
 }
 
-const LOAN_FIELDS = ['amount', 'rateBp', 'termMonths', 'loanType', 'grantedOn', 'guarantorId', 'guaranteeFeeBp'] as const;
+const LOAN_FIELDS = [
+  'amount',
+  'rateBp',
+  'termMonths',
+  'loanType',
+  'grantedOn',
+  'guarantorId',
+  'guaranteeFeeBp',
+  'ipRecordIds',
+] as const;
 interface LoanForm {
   amount: number;
   ratePercent: number;
@@ -279,6 +290,7 @@ interface LoanForm {
   grantedOn: dayjs.Dayjs;
   guarantorId?: number;
   feePercent?: number;
+  ipRecordIds?: number[];
 }
 
 function LoanDialog({
@@ -297,6 +309,11 @@ function LoanDialog({
   const [form] = Form.useForm<LoanForm>();
   const [busy, setBusy] = useState(false);
   const loanType = Form.useWatch('loanType', form);
+  const [pledgeable, setPledgeable] = useState<PledgeableItem[] | null>(null);
+  useEffect(() => {
+    setPledgeable(null);
+    if (demand && loanType === 'ip_pledge') void fetchPledgeable(demand.id).then(setPledgeable, () => setPledgeable([]));
+  }, [demand?.id, loanType]);
   useEffect(() => {
     if (demand)
       form.setFieldsValue({
@@ -307,6 +324,7 @@ function LoanDialog({
         ratePercent: undefined,
         guarantorId: undefined,
         feePercent: undefined,
+        ipRecordIds: undefined,
       });
   }, [demand]);
   const guarantorKind = loanType === 'guarantee' ? 'guarantee' : loanType === 'insurance' ? 'insurer' : null;
@@ -324,6 +342,7 @@ function LoanDialog({
         ...(guarantorKind && v.feePercent !== undefined && v.feePercent !== null
           ? { guaranteeFeeBp: Math.round(v.feePercent * 100) }
           : {}),
+        ...(v.loanType === 'ip_pledge' ? { ipRecordIds: v.ipRecordIds ?? [] } : {}),
       });
       void message.success(t('fin.saved.loan'));
       onDone();
@@ -374,6 +393,25 @@ function LoanDialog({
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="loan-date" />
           </Form.Item>
         </Space>
+        {loanType === 'ip_pledge' && (
+          <Form.Item
+            name="ipRecordIds"
+            label={t('fin.loan.pledged')}
+            extra={pledgeable && pledgeable.length === 0 ? t('fin.loan.noPledgeable') : t('fin.loan.pledgedHint')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              mode="multiple"
+              loading={pledgeable === null}
+              options={(pledgeable ?? []).map((i) => ({
+                value: i.id,
+                label: `${t(`ip.kind.${i.kind}` as MessageKey)} ${i.number} ${i.title}`,
+              }))}
+              optionFilterProp="label"
+              data-testid="loan-pledged"
+            />
+          </Form.Item>
+        )}
         {guarantorKind && (
           <Space size="middle" wrap>
             <Form.Item name="guarantorId" label={t('fin.loan.guarantor')}>

@@ -176,6 +176,17 @@ export interface LoanInput {
   grantedOn: string;
   guarantorId?: number;
   guaranteeFeeBp?: number;
+  /** The borrower's pledged IP items: required for an IP-pledge loan. */
+  ipRecordIds?: number[];
+}
+
+/** An IP item the borrower could pledge today (in force, not under another pledge). */
+export interface PledgeableItem {
+  id: number;
+  kind: string;
+  number: string;
+  title: string;
+  expiresOn: string | null;
 }
 
 const base = '/api/financing';
@@ -203,6 +214,7 @@ export const updateResponse = (id: number, r: ResponseInput & { version: number 
   request<DemandDetail>(`${base}/responses/${id}`, { method: 'PUT', body: r });
 export const recordLoan = (id: number, l: LoanInput) =>
   request<DemandDetail>(`${base}/demands/${id}/loans`, { method: 'POST', body: l });
+export const fetchPledgeable = (demandId: number) => request<PledgeableItem[]>(`${base}/demands/${demandId}/pledgeable-ip`);
 export const fetchLoans = () => request<Loan[]>(`${base}/loans`);
 export const fetchProducts = (q: { fitsMe?: boolean; kind?: string } = {}) =>
   request<Product[]>(`${base}/products${toQueryString(q)}`);
