@@ -281,5 +281,10 @@ export async function seedIp(tx: Tx, opts: { seed: number; asOf: string }): Prom
       ],
       links,
     );
+  // A seeded IP-pledge loan whose borrower had no free patent on the day becomes a credit loan: every
+  // ip_pledge loan names its pledged items, as recording one (here or on a financing demand) requires.
+  await tx.execute(
+    sql`update financing_loans l set loan_type = 'credit' where l.loan_type = 'ip_pledge' and not exists (select 1 from ip_pledges p where p.loan_id = l.id)`,
+  );
   return { records: rows.length, pledges: history.length + links.length, linkedLoans: linked.size };
 }
