@@ -11,7 +11,7 @@
  * 三级 60—80, 四级 80以上), marked unverified for the 2024 questionnaire and replaceable by a dated value.
  */
 import { valueAt, type Parameter, type Reference } from '../core/parameter.ts';
-import { evaluateScorecard, type DimensionDef, type LevelBand, type ScorecardDef, type UnitResult } from './scorecard.ts';
+import { evaluateScorecard, type LevelBand, type ScorecardDef, type UnitResult } from './scorecard.ts';
 
 export const DIGITAL_2024_FROM = '2024-09-04';
 
