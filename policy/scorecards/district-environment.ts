@@ -10,7 +10,8 @@
 import { valueAt, type Parameter, type Reference } from '../core/parameter.ts';
 import type { DimensionDef, LevelBand, ScorecardDef } from './scorecard.ts';
 
-export const DISTRICT_ENVIRONMENT_FROM = '2023-01-01';
+/** The first assessed year the platform takes data for (the system is applied to past years too, so trends compare like with like). */
+export const DISTRICT_ENVIRONMENT_FROM = '2015-01-01';
 
 const NATIONAL: Reference = {
   document: '中国中小企业发展促进中心 中小企业发展环境评估（2020–2024年度）',

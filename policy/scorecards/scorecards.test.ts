@@ -173,7 +173,7 @@ describe('the district environment scorecard', () => {
     expect(def.dimensions.every((d) => d.indicators.length === 3)).toBe(true);
     const ids = new Set(def.dimensions.flatMap((d) => d.indicators.map((i) => i.id)));
     for (const id of Object.keys(DISTRICT_INDICATOR_SOURCES)) expect(ids.has(id)).toBe(true);
-    expect(() => districtEnvironmentScorecard('2022-12-31')).toThrow();
+    expect(() => districtEnvironmentScorecard('2014-12-31')).toThrow();
   });
 
   it('finds a weak link against a benchmark city even where the district leads the districts', () => {
