@@ -148,8 +148,11 @@ async function yearData(database: Database, year: number): Promise<YearData> {
       if (v !== undefined) values[id] = v;
     }
     // a district with nothing entered is not scored on the platform's figures alone
-    completeness.set(d.code, { entered: required.filter((id) => own[id] !== undefined).length, required: required.length });
-    inputs.push({ code: d.code, ranked: true, values: Object.keys(own).length ? values : {} });
+    const done = required.filter((id) => own[id] !== undefined).length;
+    completeness.set(d.code, { entered: done, required: required.length });
+    // Only a district that has entered everything is ranked: one part-way through an open year
+    // is scored (its missing weights shared within their dimensions) but not placed.
+    inputs.push({ code: d.code, ranked: done === required.length, values: Object.keys(own).length ? values : {} });
   }
   const withValues = bs.filter((b) => entered.has(`benchmark:${b.code}`));
   for (const b of withValues) inputs.push({ code: b.code, ranked: false, values: entered.get(`benchmark:${b.code}`) ?? {} });
@@ -233,7 +236,9 @@ function rankingOf(data: YearData, def: ScorecardDef, results: UnitResult[]): Di
       required: c?.required ?? null,
     };
   });
-  rows.sort((a, b) => (a.kind === b.kind ? (a.rank ?? 999) - (b.rank ?? 999) : a.kind === 'district' ? -1 : 1));
+  rows.sort((a, b) =>
+    a.kind !== b.kind ? (a.kind === 'district' ? -1 : 1) : (a.rank ?? 999) - (b.rank ?? 999) || (b.total ?? -1) - (a.total ?? -1),
+  );
   const dimIds = def.dimensions.map((d) => d.id);
   const stat = (kind: 'district' | 'benchmark', f: (xs: number[]) => number) =>
     Object.fromEntries(
@@ -369,7 +374,7 @@ export async function districtDetail(database: Database, p: Principal, code: str
     levelZh: row?.levelZh ?? null,
     levelEn: row?.levelEn ?? null,
     rank: row?.rank ?? null,
-    of: ranking.rows.filter((r) => r.kind === 'district' && r.total !== null).length,
+    of: ranking.rows.filter((r) => r.kind === 'district' && r.rank !== null).length,
     entered: row?.entered ?? 0,
     required: row?.required ?? 0,
     dimensions: data.def.dimensions.map((d) => ({
