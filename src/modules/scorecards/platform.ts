@@ -91,7 +91,7 @@ export async function platformFigures(database: Database, year: number, asOf: st
     for (const [unit, n] of enterprises) {
       const raw = byUnit.get(unit) ?? 0;
       const v = PER_100.has(key) ? (n === 0 ? 0 : (raw / n) * 100) : raw;
-      m.set(unit, Math.round(v * 10000) / 10000);
+      m.set(unit, Math.round(v * 100) / 100);
     }
     values.set(id, m);
   });

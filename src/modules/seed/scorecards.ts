@@ -84,7 +84,7 @@ export async function seedScorecards(tx: Tx, opts: { seed: number; asOf: string 
       for (const id of ids.slice(0, count)) add('district', d.code, year, id, valueFor(r, id, quality.get(d.code) ?? 0.5, step));
     });
     for (const b of BENCHMARK_CITIES)
-      for (const id of ids) add('benchmark', b.code, year, id, valueFor(r, id, r.real(0.8, 0.95), step));
+      for (const id of ids) add('benchmark', b.code, year, id, valueFor(r, id, r.real(0.62, 0.8), step));
   });
   await unnestInsert(
     tx,
