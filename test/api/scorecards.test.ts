@@ -230,6 +230,20 @@ describe.each(ENGINES)('scorecards API on %s', (engine) => {
         ])
       )[0]?.facts.digitalLevel;
     expect(await fact()).toBe(2);
+    // … which the 专精特新 2022 standard scores under indicator 5: 二级 → band B, 3 points
+    const digitalIndicator = async () => {
+      const a = (
+        await ent.get(`/api/tiers/enterprises/${enterpriseId}/assessment?standard=specialized_sme&date=2025-06-30`)
+      ).json() as {
+        results: {
+          standardVersion: string;
+          indicators: { id: string; points: number; value: string | null; status: string }[];
+        }[];
+      };
+      expect(a.results[0]!.standardVersion).toBe('specialized_sme@2022');
+      return a.results[0]!.indicators.find((i) => i.id === 'digital')!;
+    };
+    expect((await digitalIndicator()).points).toBe(3);
     // the same day again (a double click, or a correction): still one questionnaire; below level 1 removes the fact
     const [a, b] = await Promise.all([
       ent.send('POST', `/api/scorecards/digital/enterprises/${enterpriseId}`, { answers: lowest }),
@@ -242,6 +256,7 @@ describe.each(ENGINES)('scorecards API on %s', (engine) => {
     );
     expect([Number(rows[0]!.n), Number(rows[0]!.level)]).toEqual([1, 0]);
     expect(await fact()).toBeUndefined();
+    expect((await digitalIndicator()).status).not.toBe('scored');
     const audit = await q<{ n: number }>(
       `select count(*)::int as n from audit_log where action = 'scorecard.digital_assessed' and entity_id is not null`,
     );

@@ -77,18 +77,18 @@ export async function districtReportDocx(d: DistrictDetail, today: string): Prom
     ),
   );
   paras.push(heading('五、评估依据与说明'));
+  const def = districtEnvironmentScorecard(`${d.year}-12-31`);
+  const bands = [...def.bands]
+    .reverse()
+    .map((b) => (b.min > 0 ? `${b.labelZh}≥${b.min}` : `${b.labelZh}<${def.bands[1]?.min ?? b.min}`))
+    .join('、');
   paras.push(
     body(
-      '指标体系按全国中小企业发展环境评估的五个一级指标（市场环境、法治环境、融资环境、创新环境、政策环境）设置。国家评估的二、三级指标及权重未公开，本报告所用指标、等权重、等级分档（优≥80、良≥65、中≥50）和薄弱环节差距均为本平台提议的参数，可由市工信局调整。',
+      `指标体系按全国中小企业发展环境评估的五个一级指标（市场环境、法治环境、融资环境、创新环境、政策环境）设置。国家评估的二、三级指标及权重未公开，本报告所用指标、权重、等级分档（${bands}）和薄弱环节差距（${def.weakLinkMargin}）均为本平台提议的参数，可由市工信局调整。`,
     ),
   );
-  paras.push(
-    body(
-      `参数生效日期：${Object.values(d.parameterDates)
-        .map((x) => chineseDate(x))
-        .join('、')}。`,
-    ),
-  );
+  const dates = [...new Set(Object.values(d.parameterDates))].sort();
+  paras.push(body(`所用参数自${dates.map((x) => chineseDate(x)).join('、')}起适用。`));
   paras.push(blank());
   paras.push(
     new Paragraph({

@@ -5,6 +5,8 @@
  * reads “平台该年度无数据”, so an empty table is never scored as a zero.
  */
 import type { Database } from '../../db/client.ts';
+import { valueAt } from '../../../policy/core/parameter.ts';
+import { clause3KeyListTitleKinds } from '../../../policy/jinan-quality-sme-measures/clause-03-financing.ts';
 import type { PlatformIndicatorKey } from '../../../policy/scorecards/index.ts';
 import { DISTRICT_INDICATOR_SOURCES } from '../../../policy/scorecards/index.ts';
 import type { Bilingual } from '../../shared/errors.ts';
@@ -18,7 +20,7 @@ export const PLATFORM_SOURCES: Record<PlatformIndicatorKey, Bilingual> = {
   },
   new_titles: { zh: 'titles 表：本年首次认定的称号数', en: 'titles first recognised in the year' },
   quality_loans_per_100: {
-    zh: 'financing_loans 表：本年发放给放款日持有有效称号企业的贷款笔数 ÷ 区县企业数 × 100',
+    zh: 'financing_loans 表：本年发放给放款日持有有效称号（重点服务名单口径，条款三参数，与措施三指标一致）企业的贷款笔数 ÷ 区县企业数 × 100',
     en: 'loans granted in the year to enterprises holding a title in force that day ÷ enterprises × 100',
   },
   ip_pledge_amount: {
@@ -46,7 +48,7 @@ const SQL: Record<PlatformIndicatorKey, string> = {
      where t.recognition = 'first' and t.recognised_on between $1::date and $2::date group by 1`,
   quality_loans_per_100: `select e.unit_code, count(*)::int as n from financing_loans l join enterprises e on e.id = l.enterprise_id
      where l.granted_on between $1::date and $2::date
-       and exists (select 1 from titles t where t.enterprise_id = l.enterprise_id and ${IN_FORCE('t', 'l.granted_on')}) group by 1`,
+       and exists (select 1 from titles t where t.enterprise_id = l.enterprise_id and t.kind::text = any($3::text[]) and ${IN_FORCE('t', 'l.granted_on')}) group by 1`,
   ip_pledge_amount: `select e.unit_code, sum(l.amount)::float8 / 10000 as n from financing_loans l join enterprises e on e.id = l.enterprise_id
      where l.loan_type = 'ip_pledge' and l.granted_on between $1::date and $2::date group by 1`,
   ip_granted_per_100: `select e.unit_code, count(*)::int as n from ip_records r join enterprises e on e.id = r.enterprise_id
@@ -74,7 +76,14 @@ export async function platformFigures(database: Database, year: number, asOf: st
   );
   const [counts, ...results] = await Promise.all([
     database.query<{ unit_code: string; n: number }>(`select unit_code, count(*)::int as n from enterprises group by 1`),
-    ...entries.map(([, key]) => database.query<Rows[number]>(SQL[key], [from, to])),
+    ...entries.map(([, key]) =>
+      database.query<Rows[number]>(
+        SQL[key],
+        key === 'quality_loans_per_100'
+          ? [from, to, `{${(valueAt(clause3KeyListTitleKinds, to)?.value ?? []).join(',')}}`]
+          : [from, to],
+      ),
+    ),
   ]);
   const enterprises = new Map(counts.map((r) => [r.unit_code, Number(r.n)]));
   const values = new Map<string, Map<string, number>>();
