@@ -275,14 +275,17 @@ export async function districtResults(
 }
 
 /** Totals per district and year (the years with any entered value), for the trend chart. */
-export async function districtTrends(database: Database, p: Principal) {
+export async function districtTrends(database: Database, p: Principal, known?: DistrictResults) {
   if (scorecardScope(p).kind === 'none') throw new AppError('not_found');
   const years = (
     await database.query<{ year: number }>(
       `select distinct year from scorecard_values where unit_kind = 'district' order by year`,
     )
   ).map((r) => Number(r.year));
-  const perYear = await Promise.all(years.map(async (y) => ({ y, r: await districtResults(database, p, y) })));
+  // a year already computed by the caller (the district page's own year) is not computed again
+  const perYear = await Promise.all(
+    years.map(async (y) => ({ y, r: known?.year === y ? known : await districtResults(database, p, y) })),
+  );
   const ds = await districts(database);
   return {
     years,
@@ -364,7 +367,7 @@ export async function districtDetail(database: Database, p: Principal, code: str
       explanationEn: i.explanationEn,
     };
   });
-  const trends = await districtTrends(database, p);
+  const trends = await districtTrends(database, p, ranking);
   const series = trends.series.find((s) => s.code === code);
   const row = ranking.rows.find((r) => r.code === code);
   return {
