@@ -462,7 +462,15 @@ export interface DigitalResult {
   levelLabelEn: string;
   parts: { id: string; nameZh: string; nameEn: string; points: number; max: number; percent: number }[];
   questions: { id: string; points: number; max: number }[];
-  advice: { questionId: string; textZh: string; points: number; max: number; adviceZh: string; adviceEn: string }[];
+  advice: {
+    questionId: string;
+    textZh: string;
+    textEn: string;
+    points: number;
+    max: number;
+    adviceZh: string;
+    adviceEn: string;
+  }[];
   scorecard: UnitResult;
 }
 
@@ -489,6 +497,7 @@ export function assessDigitalLevel(qn: DigitalQuestionnaire, answers: Answers): 
     .map(({ q }) => ({
       questionId: q.id,
       textZh: q.textZh,
+      textEn: q.textEn,
       points: values[q.id] ?? 0,
       max: q.max,
       adviceZh: q.adviceZh,

@@ -248,9 +248,9 @@ export default function DistrictPage() {
         okText={t('sc.save')}
         width={640}
       >
-        <Form form={form} layout="horizontal" labelCol={{ span: 12 }} data-testid="sc-entry-form">
+        <Form form={form} layout="horizontal" labelCol={{ span: 14 }} labelWrap data-testid="sc-entry-form">
           {editing?.indicators.map((i) => (
-            <Form.Item key={i.id} name={i.id} label={`${name(i)}（${lang === 'zh' ? i.unitZh : i.unitEn}）`}>
+            <Form.Item key={i.id} name={i.id} label={lang === 'zh' ? `${i.nameZh}（${i.unitZh}）` : `${i.nameEn} (${i.unitEn})`}>
               <InputNumber style={{ width: 160 }} />
             </Form.Item>
           ))}

@@ -81,7 +81,7 @@ function ResultCard({
         renderItem={(a) => (
           <List.Item>
             <List.Item.Meta
-              title={`${a.textZh}（${a.points} / ${a.max}）`}
+              title={lang === 'zh' ? `${a.textZh}（${a.points} / ${a.max}）` : `${a.textEn} (${a.points} / ${a.max})`}
               description={lang === 'zh' ? a.adviceZh : a.adviceEn}
             />
           </List.Item>

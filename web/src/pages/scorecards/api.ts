@@ -155,7 +155,15 @@ export interface DigitalResult {
   levelLabelZh: string;
   levelLabelEn: string;
   parts: { id: string; nameZh: string; nameEn: string; points: number; max: number; percent: number }[];
-  advice: { questionId: string; textZh: string; points: number; max: number; adviceZh: string; adviceEn: string }[];
+  advice: {
+    questionId: string;
+    textZh: string;
+    textEn: string;
+    points: number;
+    max: number;
+    adviceZh: string;
+    adviceEn: string;
+  }[];
 }
 
 export interface EnterpriseDigital {
