@@ -24,6 +24,7 @@ import {
   submitDigital,
   unitValues,
 } from './service.ts';
+import { FIRST_YEAR } from './domain.ts';
 import { districtReportDocx, districtReportXlsx, importTemplate, rankingXlsx, readValuesBook } from './export.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -165,7 +166,7 @@ export function scorecardRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment('scorecard-import-template', 'xlsx'))
-        .send(await importTemplate(req.query.year ?? thisYear())),
+        .send(await importTemplate(Math.min(Math.max(req.query.year ?? thisYear(), FIRST_YEAR), thisYear()))),
   );
   r.post(
     '/api/scorecards/import',

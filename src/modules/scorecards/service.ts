@@ -41,6 +41,7 @@ import {
 } from '../../../policy/scorecards/index.ts';
 import {
   checkValue,
+  FIRST_YEAR,
   checkYear,
   enterableIndicators,
   indicatorsOf,
@@ -85,6 +86,8 @@ function scorecardFor(year: number) {
 /** The indicator system, bands and parameters with their references (what the page explains). */
 export function districtScorecardInfo(p: Principal, year: number) {
   if (scorecardScope(p).kind === 'none') throw new AppError('not_found');
+  const yp = checkYear(year, thisYear());
+  if (yp) throw invalid(yp);
   const def = scorecardFor(year);
   return {
     year,
@@ -410,6 +413,8 @@ export async function unitValues(
 ) {
   if (unitKind === 'district' ? !canReadDistrictScorecard(p, code) : scorecardScope(p).kind === 'none')
     throw new AppError('not_found');
+  const yp = checkYear(year, thisYear());
+  if (yp) throw invalid(yp);
   const rows = await database.query<{ indicator_id: string; value: number; source: string; updated_at: Date }>(
     `select indicator_id, value, source, updated_at from scorecard_values where unit_kind = $1 and unit_code = $2 and year = $3`,
     [unitKind, code, year],
@@ -452,7 +457,10 @@ export async function saveValues(
   const yp = checkYear(year, thisYear());
   if (yp) problems.push(yp);
   const enterable = new Map(
-    enterableIndicators(scorecardFor(Math.min(Math.max(year, 2023), thisYear())).dimensions, unitKind).map((i) => [i.id, i]),
+    enterableIndicators(scorecardFor(Math.min(Math.max(year, FIRST_YEAR), thisYear())).dimensions, unitKind).map((i) => [
+      i.id,
+      i,
+    ]),
   );
   const entries = Object.entries(values);
   if (entries.length === 0) problems.push({ field: 'values', reason: { zh: '没有要保存的数据', en: 'nothing to save' } });
