@@ -166,6 +166,16 @@ describe.each(ENGINES)('scorecards API on %s', (engine) => {
       fileBase64: await book([['区县', '370104', YEAR, 95, 88]]),
     });
     expect(own.statusCode).toBe(400); // another district's row is unknown to a district officer
+    const mine = await lixia.send('POST', '/api/scorecards/import', {
+      fileBase64: await book([['区县', '370102', YEAR, 92, null]]),
+    });
+    expect(mine.statusCode).toBe(200);
+    const [arrears] = await q<{ value: number; source: string }>(
+      `select value, source from scorecard_values where unit_code = '370102' and year = $1 and indicator_id = 'law_arrears_cleared'`,
+      [YEAR],
+    );
+    expect([Number(arrears!.value), arrears!.source]).toEqual([92, 'import']);
+    await lixia.send('POST', '/api/scorecards/import', { fileBase64: await book([['区县', '370102', YEAR, 90, null]]) });
     const ok = await city.send('POST', '/api/scorecards/import', {
       fileBase64: await book([
         ['区县', '370104', YEAR, 95, 88],
@@ -175,6 +185,10 @@ describe.each(ENGINES)('scorecards API on %s', (engine) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ values: 3, units: 2 });
     expect(await valuesCount()).toBe(before + 3);
+    const audits = await q<{ n: number }>(
+      `select count(*)::int as n from audit_log where action in ('scorecard.values_imported', 'scorecard.values_saved')`,
+    );
+    expect(Number(audits[0]!.n)).toBeGreaterThanOrEqual(6);
   });
 
   it('exports the district report as Word and Excel and the ranking as Excel', async () => {
