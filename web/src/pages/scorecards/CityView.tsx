@@ -79,7 +79,7 @@ export function CityView({ viewer }: { viewer: Viewer }) {
   const districtRows = useMemo(() => results?.rows.filter((r) => r.kind === 'district') ?? [], [results]);
   const benchmarkRows = useMemo(() => results?.rows.filter((r) => r.kind === 'benchmark') ?? [], [results]);
 
-  if (error) return <Alert type="error" message={error} />;
+  if (error) return <Alert type="error" title={error} />;
   if (!info || !results) return null;
 
   const columns = [
@@ -141,7 +141,7 @@ export function CityView({ viewer }: { viewer: Viewer }) {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="sc-city">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sc-city">
       <Space wrap>
         <span>{t('sc.year')}</span>
         <Select
@@ -160,7 +160,7 @@ export function CityView({ viewer }: { viewer: Viewer }) {
         <Alert
           type="info"
           showIcon
-          message={t('sc.absent')}
+          title={t('sc.absent')}
           description={results.absent
             .map((a) => {
               const ind = dims.flatMap((d) => d.indicators).find((i) => i.id === a.indicatorId);
@@ -327,7 +327,7 @@ export function CityView({ viewer }: { viewer: Viewer }) {
           <Alert
             style={{ marginTop: 8 }}
             type="error"
-            message={t('sc.importFailed')}
+            title={t('sc.importFailed')}
             description={
               <ul>
                 {importErrors.map((x) => (

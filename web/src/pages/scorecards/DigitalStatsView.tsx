@@ -15,7 +15,7 @@ export function DigitalStatsView() {
       .then(setStats)
       .catch((e: unknown) => setError(errorText(e, pick)));
   }, [pick]);
-  if (error) return <Alert type="error" message={error} />;
+  if (error) return <Alert type="error" title={error} />;
   if (!stats) return null;
   const levelNames = [t('sc.digital.below'), t('sc.digital.l1'), t('sc.digital.l2'), t('sc.digital.l3'), t('sc.digital.l4')];
   const columns = (label: string) => [

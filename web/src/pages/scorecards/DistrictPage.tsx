@@ -62,7 +62,7 @@ export default function DistrictPage() {
   useEffect(load, [load]);
 
   const name = (r: { nameZh: string; nameEn: string }) => (lang === 'zh' ? r.nameZh : r.nameEn);
-  if (error) return <Alert type="error" message={error} />;
+  if (error) return <Alert type="error" title={error} />;
   if (!detail) return <PageSpinner />;
   const dims = detail.dimensions;
   const dimName = new Map(dims.map((d) => [d.id, name(d)]));

@@ -114,7 +114,7 @@ export function EnterpriseDigitalView({ enterpriseId }: { enterpriseId: number }
   }, [enterpriseId, pick]);
   useEffect(load, [load]);
 
-  if (error) return <Alert type="error" message={error} />;
+  if (error) return <Alert type="error" title={error} />;
   if (!qn || !mine) return null;
   const text = (q: { textZh: string; textEn: string }) => (lang === 'zh' ? q.textZh : q.textEn);
   const label = (o: { labelZh: string; labelEn: string }) => (lang === 'zh' ? o.labelZh : o.labelEn);
@@ -138,7 +138,7 @@ export function EnterpriseDigitalView({ enterpriseId }: { enterpriseId: number }
 
   if (!answering && mine.latest)
     return (
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <ResultCard
           result={mine.latest.result}
           assessedOn={mine.latest.assessedOn}
@@ -163,7 +163,7 @@ export function EnterpriseDigitalView({ enterpriseId }: { enterpriseId: number }
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={t('sc.digital.intro')}
+        title={t('sc.digital.intro')}
         description={t('sc.digital.introDetail')}
       />
       {qn.parts.map((p) => (
@@ -190,7 +190,7 @@ export function EnterpriseDigitalView({ enterpriseId }: { enterpriseId: number }
                       value={answers[q.id]?.[0]}
                       onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: [String(e.target.value)] }))}
                     >
-                      <Space direction="vertical">
+                      <Space orientation="vertical">
                         {q.options.map((o) => (
                           <Radio key={o.id} value={o.id}>
                             {label(o)}

@@ -29,7 +29,7 @@ export default function ScorecardsPage() {
         <Typography.Title level={3}>{t('sc.title')}</Typography.Title>
       </div>
       {error ? (
-        <Alert type="error" message={error} />
+        <Alert type="error" title={error} />
       ) : !viewer ? (
         <PageSpinner />
       ) : viewer.view === 'enterprise' && viewer.enterpriseId ? (
@@ -42,7 +42,7 @@ export default function ScorecardsPage() {
           ]}
         />
       ) : (
-        <Alert type="warning" showIcon message={t('sc.none')} />
+        <Alert type="warning" showIcon title={t('sc.none')} />
       )}
     </div>
   );
