@@ -1,6 +1,6 @@
 /** The officers' view of the district environment assessment for a year. */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/index.tsx';
@@ -259,8 +259,7 @@ export function CityView({ viewer }: { viewer: Viewer }) {
           )}
           {viewer.canManage && (
             <>
-              <input
-                className="ant-input"
+              <Input
                 style={{ width: 160 }}
                 placeholder={t('sc.setName')}
                 value={setName}
