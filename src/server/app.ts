@@ -26,6 +26,7 @@ import { eventRoutes } from '../modules/events/routes.ts';
 import { competitionRoutes } from '../modules/competition/routes.ts';
 import { ipRoutes } from '../modules/ip/routes.ts';
 import { innovationRoutes } from '../modules/innovation/routes.ts';
+import { scorecardRoutes } from '../modules/scorecards/routes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   eventRoutes(app, ctx);
   await competitionRoutes(app, ctx);
   await innovationRoutes(app, ctx);
+  scorecardRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

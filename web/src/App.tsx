@@ -31,6 +31,8 @@ const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
 const InnovationPage = lazy(() => import('./pages/innovation/InnovationPage.tsx'));
 const PipelinePage = lazy(() => import('./pages/tiers/PipelinePage.tsx'));
 const IpPage = lazy(() => import('./pages/ip/IpPage.tsx'));
+const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage.tsx'));
+const ScorecardDistrictPage = lazy(() => import('./pages/scorecards/DistrictPage.tsx'));
 const EnterpriseAssessmentPage = lazy(() =>
   import('./pages/tiers/SelfAssessment.tsx').then((m) => ({ default: m.EnterpriseAssessmentPage })),
 );
@@ -70,6 +72,8 @@ function SignedInRoutes() {
           <Route path="credit-repair" element={<CreditRepairPage />} />
           <Route path="financing" element={<FinancingPage />} />
           <Route path="ip" element={<IpPage />} />
+          <Route path="scorecards" element={<ScorecardsPage />} />
+          <Route path="scorecards/districts/:code" element={<ScorecardDistrictPage />} />
           <Route path="innovation" element={<InnovationPage />} />
           <Route path="pipeline" element={<PipelinePage />} />
           <Route path="pipeline/enterprises/:id" element={<EnterpriseAssessmentPage />} />
@@ -109,11 +113,7 @@ function Gate() {
       </Suspense>
     );
   if (state.status === 'loading') return <PageSpinner />;
-  return (
-    <Suspense fallback={<PageSpinner />}>
-      {state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}
-    </Suspense>
-  );
+  return <Suspense fallback={<PageSpinner />}>{state.status === 'signedIn' ? <SignedInRoutes /> : <LoginPage />}</Suspense>;
 }
 
 function Localised() {

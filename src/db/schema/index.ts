@@ -13,3 +13,4 @@ export * from './events.ts';
 export * from './competition.ts';
 export * from './ip.ts';
 export * from './innovation.ts';
+export * from './scorecards.ts';

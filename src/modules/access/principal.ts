@@ -287,9 +287,7 @@ export interface MeasureMembership {
  * all of it. Writing is narrower (below).
  */
 export function canReadMeasures(p: Principal, memberships: readonly MeasureMembership[]): boolean {
-  return (
-    p.role === 'city_officer' || p.role === 'finance_officer' || p.role === 'district_officer' || memberships.length > 0
-  );
+  return p.role === 'city_officer' || p.role === 'finance_officer' || p.role === 'district_officer' || memberships.length > 0;
 }
 
 /** A unit's report is written and submitted by the unit's own members. */
@@ -415,7 +413,8 @@ export type InnovationRole =
 export function innovationRole(p: Principal): InnovationRole {
   if (p.role === 'city_officer') return { kind: 'officer', unitCode: null };
   if (p.role === 'district_officer') return p.unitCode ? { kind: 'officer', unitCode: p.unitCode } : { kind: 'none' };
-  if (p.role === 'enterprise_user') return p.enterpriseId !== null ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
+  if (p.role === 'enterprise_user')
+    return p.enterpriseId !== null ? { kind: 'enterprise', enterpriseId: p.enterpriseId } : { kind: 'none' };
   if (p.role === 'university') return p.organisation ? { kind: 'university', organisation: p.organisation } : { kind: 'none' };
   if (p.role === 'carrier_operator') return p.carrierId !== null ? { kind: 'viewer' } : { kind: 'none' };
   return { kind: 'none' };
@@ -429,4 +428,40 @@ export function canSeeAchievementContact(r: InnovationRole, owner: string): bool
 /** Government support (政府助题) is recorded by the city's officers. */
 export function canRecordInnovationSupport(r: InnovationRole): boolean {
   return r.kind === 'officer' && r.unitCode === null;
+}
+
+// ---------- scorecards (issue 11: district environment, digital level) ----------
+
+/**
+ * The district environment assessment: the city's officers see and enter everything and keep the
+ * benchmark cities and weight sets; a district's officers see the ranking (it is the comparison
+ * their appraisal uses) and their own district's detail, report and data entry; nobody else.
+ */
+export function scorecardScope(p: Principal): { kind: 'all' } | { kind: 'unit'; unitCode: string } | { kind: 'none' } {
+  if (p.role === 'city_officer') return { kind: 'all' };
+  if (p.role === 'district_officer' && p.unitCode) return { kind: 'unit', unitCode: p.unitCode };
+  return { kind: 'none' };
+}
+
+export function canReadDistrictScorecard(p: Principal, unitCode: string): boolean {
+  const s = scorecardScope(p);
+  return s.kind === 'all' || (s.kind === 'unit' && s.unitCode === unitCode);
+}
+
+export function canEnterDistrictValues(p: Principal, unitCode: string): boolean {
+  return canReadDistrictScorecard(p, unitCode);
+}
+
+export function canManageScorecards(p: Principal): boolean {
+  return p.role === 'city_officer';
+}
+
+/** The digital-level questionnaire: an enterprise answers its own; officers read results in their scope. */
+export function canAnswerDigitalQuestionnaire(p: Principal, enterpriseId: number): boolean {
+  return p.role === 'enterprise_user' && p.enterpriseId === enterpriseId;
+}
+
+export function digitalStatsScope(p: Principal): EnterpriseScope {
+  if (p.role === 'city_officer' || p.role === 'district_officer') return enterpriseScope(p);
+  return { kind: 'none' };
 }

@@ -14,6 +14,8 @@ import { clause3KeyListTitleKinds } from '../../../policy/jinan-quality-sme-meas
 import type { Database } from '../../db/client.ts';
 import type { Bilingual } from '../../shared/errors.ts';
 import type { Quarter } from './domain.ts';
+import { districtEnvironmentScorecard } from '../../../policy/scorecards/index.ts';
+import { enterableIndicators } from '../scorecards/domain.ts';
 
 export interface IndicatorValue {
   value: number;
@@ -383,6 +385,62 @@ export const INDICATORS: ComputedIndicator[] = [
         [q.yearFrom, q.to],
       ),
     }),
+  },
+  // ---- scorecards (issue 11): measures 7 and 8 ----
+  {
+    id: 'm7.digital_level_assessed',
+    measure: 7,
+    label: { zh: '本年完成数字化水平评测的企业', en: 'Enterprises assessed for digital level this year' },
+    unit: { zh: '家', en: 'enterprises' },
+    isCount: true,
+    source: {
+      zh: 'digital_assessments 表：本年1月1日至季度末提交数字化水平评测（2024年版问卷）的企业数，按其期间内最近一次评测的等级分列',
+      en: 'digital_assessments: enterprises that submitted the digital-level questionnaire from 1 January to the quarter’s end, by the level of their latest one',
+    },
+    async compute(db, q) {
+      const rows = await db.query<{ level: number; n: number }>(
+        `select level, count(*)::int as n from (
+           select distinct on (enterprise_id) enterprise_id, level from digital_assessments
+            where assessed_on between $1::date and $2::date order by enterprise_id, assessed_on desc, id desc) x
+          group by level order by level`,
+        [q.yearFrom, q.to],
+      );
+      return {
+        value: rows.reduce((s, r) => s + Number(r.n), 0),
+        breakdown: rows.map((r) => ({
+          label:
+            Number(r.level) === 0
+              ? { zh: '未达一级', en: 'below level 1' }
+              : { zh: `${'一二三四'[Number(r.level) - 1]}级`, en: `level ${r.level}` },
+          value: Number(r.n),
+        })),
+      };
+    },
+  },
+  {
+    id: 'm8.districts_assessed',
+    measure: 8,
+    label: { zh: '完成发展环境评估的区县', en: 'Districts assessed' },
+    unit: ITEMS,
+    isCount: true,
+    source: {
+      zh: 'scorecard_values 表：上一年度应填报指标（发展环境评估指标体系中非平台计算的指标）全部填报的区县数（本年开展的是上一年度评估）',
+      en: 'scorecard_values: districts that entered every indicator to enter for the previous year (this year assesses the last one)',
+    },
+    async compute(db, q) {
+      const year = q.year - 1;
+      const required = enterableIndicators(districtEnvironmentScorecard(`${year}-12-31`).dimensions, 'district').map((i) => i.id);
+      return {
+        value: await one(
+          db,
+          `select count(*) as n from (
+             select unit_code from scorecard_values
+              where unit_kind = 'district' and year = $1 and indicator_id = any($2::text[])
+              group by unit_code having count(distinct indicator_id) = $3) x`,
+          [year, `{${required.join(',')}}`, required.length],
+        ),
+      };
+    },
   },
 ];
 

@@ -21,6 +21,7 @@ import { seedDeclaredFacts } from './tiers.ts';
 import { seedMeasures } from './measures.ts';
 import { seedCompetition } from './competition.ts';
 import { seedIp } from './ip.ts';
+import { seedScorecards } from './scorecards.ts';
 import { seedInnovation, type InnovationSeedSummary } from './innovation.ts';
 
 export { DEMO_PASSWORD };
@@ -389,6 +390,7 @@ export async function seedDatabase(database: Database, opts: SeedOptions): Promi
     await seedEvents(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher });
     await seedCompetition(tx, { seed: ds.seed, asOf: ds.asOf, passwordHash });
     await seedIp(tx, { seed: ds.seed, asOf: ds.asOf });
+    await seedScorecards(tx, { seed: ds.seed, asOf: ds.asOf });
     result.innovation = await seedInnovation(tx, { seed: ds.seed, asOf: ds.asOf, cipher: opts.cipher, enterprises: ds.enterprises.length });
     await recordAudit(tx, SYSTEM_ACTOR, 'seed.apply', 'database', 'seed', null, result);
   });

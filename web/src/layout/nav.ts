@@ -28,17 +28,37 @@ const OFFICERS: readonly Role[] = ['city_officer', 'district_officer'];
 
 /** Capabilities beyond the registry, in the order of DESIGN.md. */
 export const CAPABILITIES: readonly Capability[] = [
-  { path: '/cases', label: 'nav.cases', built: true, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'] },
+  {
+    path: '/cases',
+    label: 'nav.cases',
+    built: true,
+    roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator'],
+  },
   { path: '/imports', label: 'nav.imports', built: true, roles: ['city_officer'] },
   { path: '/pipeline', label: 'nav.pipeline', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/targets', label: 'nav.targets', built: true, roles: [...OFFICERS, 'finance_officer'] },
-  { path: '/financing', label: 'nav.financing', built: true, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
+  {
+    path: '/financing',
+    label: 'nav.financing',
+    built: true,
+    roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'],
+  },
   { path: '/ip', label: 'nav.ip', built: true, roles: [...OFFICERS, 'finance_officer', 'bank_officer', 'enterprise_user'] },
-  { path: '/innovation', label: 'nav.innovation', built: true, roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'] },
-  { path: '/events', label: 'nav.events', built: true, roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator', 'university', 'bank_officer'] },
+  {
+    path: '/innovation',
+    label: 'nav.innovation',
+    built: true,
+    roles: [...OFFICERS, 'enterprise_user', 'university', 'carrier_operator'],
+  },
+  {
+    path: '/events',
+    label: 'nav.events',
+    built: true,
+    roles: [...OFFICERS, 'finance_officer', 'enterprise_user', 'carrier_operator', 'university', 'bank_officer'],
+  },
   { path: '/talent', label: 'nav.talent', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/competition', label: 'nav.competition', built: true, roles: [...OFFICERS, 'enterprise_user', 'judge'] },
-  { path: '/scorecards', label: 'nav.scorecards', built: false, roles: [...OFFICERS, 'enterprise_user'] },
+  { path: '/scorecards', label: 'nav.scorecards', built: true, roles: [...OFFICERS, 'enterprise_user'] },
   { path: '/credit-repair', label: 'nav.creditRepair', built: true, roles: [...OFFICERS, 'penalty_agency', 'enterprise_user'] },
   { path: '/measures', label: 'nav.measures', built: true, roles: [...OFFICERS, 'finance_officer'] },
   { path: '/admin', label: 'nav.admin', built: false, roles: ['admin'] },
