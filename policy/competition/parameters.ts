@@ -103,7 +103,10 @@ export const judgesPerProject = setting<number>(
   '每个项目分配的评审专家人数（新增阶段的默认值）',
   'Judges assigned to each project (the default for a new stage)',
   5,
-  organiser('评审规则（三）', 'five judges a project, so that the highest and lowest can be dropped; the committee may set another number per stage.'),
+  organiser(
+    '评审规则（三）',
+    'five judges a project, so that the highest and lowest can be dropped; the committee may set another number per stage.',
+  ),
 );
 
 /** A criterion of the default rubric: key, Chinese and English name, integer weight in percent. */

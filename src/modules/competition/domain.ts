@@ -500,9 +500,11 @@ export function checkStageDates(stages: readonly StageDates[], field = 'stages')
 }
 
 /** A stage added to an edition: its kind is not there yet, and it does not come before a stage already ranked. */
-export function checkNewStage(kind: StageKind, existing: readonly { kind: StageKind; rankedAt: string | null }[]): FieldProblem[] {
-  if (existing.some((s) => s.kind === kind))
-    return [problem('kind', '本届已有该阶段', 'this edition has this stage already')];
+export function checkNewStage(
+  kind: StageKind,
+  existing: readonly { kind: StageKind; rankedAt: string | null }[],
+): FieldProblem[] {
+  if (existing.some((s) => s.kind === kind)) return [problem('kind', '本届已有该阶段', 'this edition has this stage already')];
   const ranked = existing.filter((s) => s.rankedAt && stageOrder(s.kind) > stageOrder(kind));
   if (ranked.length)
     return [
@@ -564,7 +566,10 @@ export function removalRefusal(what: 'group' | 'track', label: string, entries: 
   if (entries === 0) return null;
   return what === 'group'
     ? { zh: `“${label}”已有${entries}个报名项目，不能取消`, en: `'${label}' has ${entries} entries; it cannot be removed` }
-    : { zh: `赛道“${label}”已有${entries}个报名项目，不能删除`, en: `track '${label}' has ${entries} entries; it cannot be removed` };
+    : {
+        zh: `赛道“${label}”已有${entries}个报名项目，不能删除`,
+        en: `track '${label}' has ${entries} entries; it cannot be removed`,
+      };
 }
 
 /** Where the projects advancing from `kind` go: the next stage the edition has (stages may be skipped). */
@@ -583,7 +588,8 @@ export type InvestmentStatus = (typeof INVESTMENT_STATUSES)[number];
 /** Why an investment may not move from `from` to `to` (null = it may; staying put is no move). */
 export function investmentMoveRefusal(from: InvestmentStatus, to: InvestmentStatus): Bilingual | null {
   if (from === to) return null;
-  if (from === 'withdrawn') return { zh: '该投资已撤回，状态不能再变更', en: 'the investment was withdrawn; its status is final' };
+  if (from === 'withdrawn')
+    return { zh: '该投资已撤回，状态不能再变更', en: 'the investment was withdrawn; its status is final' };
   if (from === 'disbursed') return { zh: '资金已到位，状态不能再变更', en: 'the investment is funded; its status is final' };
   if (to === 'withdrawn') return null;
   const a = INVESTMENT_PATH.indexOf(from);

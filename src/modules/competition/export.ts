@@ -103,7 +103,11 @@ export async function followUpWorkbook(book: FollowUpBook): Promise<Buffer> {
         { header: '金额（元）', width: 14, numFmt: '#,##0', value: (r) => r.v.amountYuan },
         { header: '当前状态', width: 10, value: (r) => STATUS_ZH[r.v.status] ?? r.v.status },
         { header: '状态日期', width: 12, value: (r) => r.v.statusOn },
-        { header: '状态历程', width: 40, value: (r) => r.v.history.map((h) => `${h.statusOn} ${STATUS_ZH[h.toStatus] ?? h.toStatus}`).join(' → ') },
+        {
+          header: '状态历程',
+          width: 40,
+          value: (r) => r.v.history.map((h) => `${h.statusOn} ${STATUS_ZH[h.toStatus] ?? h.toStatus}`).join(' → '),
+        },
         { header: '备注', width: 30, value: (r) => r.v.note },
       ],
       v,

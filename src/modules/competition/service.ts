@@ -1349,7 +1349,11 @@ export async function updateEdition(database: Database, p: Principal, editionId:
       'competition.edition.update',
       'competition_edition',
       editionId,
-      { name: ed.name, groups: groupsBefore, tracks: tracksBefore.map((t) => ({ id: num(t.id), code: t.code, nameZh: t.name_zh })) },
+      {
+        name: ed.name,
+        groups: groupsBefore,
+        tracks: tracksBefore.map((t) => ({ id: num(t.id), code: t.code, nameZh: t.name_zh })),
+      },
       input,
     );
   });
@@ -1361,11 +1365,14 @@ export async function addStage(database: Database, p: Principal, editionId: numb
   requireOrganiser(p);
   try {
     return await database.db.transaction(async (tx) => {
-      const [ed] = await rowsOf<{ year: number }>(tx, sql`select year from competition_editions where id = ${editionId} for update`);
-      if (!ed) throw new AppError('not_found');
-      const existing = (await rowsOf<Stage>(tx, sql`select ${STAGE_COLUMNS} from competition_stages where edition_id = ${editionId}`)).map(
-        presentStage,
+      const [ed] = await rowsOf<{ year: number }>(
+        tx,
+        sql`select year from competition_editions where id = ${editionId} for update`,
       );
+      if (!ed) throw new AppError('not_found');
+      const existing = (
+        await rowsOf<Stage>(tx, sql`select ${STAGE_COLUMNS} from competition_stages where edition_id = ${editionId}`)
+      ).map(presentStage);
       const pr = new Problems();
       pr.addAll(checkNewStage(input.kind, existing));
       pr.addAll(checkStageDates([...existing, input]));
@@ -1447,7 +1454,11 @@ export async function updateStage(database: Database, p: Principal, stageId: num
       if (input.rubric) pr.addAll(checkRubric(input.rubric));
     } else if (input.rubric?.length) pr.add('rubric', '该阶段不评分，无需评分细则', 'this stage is not scored; it has no rubric');
     if (next.minJudges > next.judgesPerEntry)
-      pr.add('minJudges', '最少评审人数不能多于每个项目的评审人数', 'the minimum number of judges exceeds the judges per project');
+      pr.add(
+        'minJudges',
+        '最少评审人数不能多于每个项目的评审人数',
+        'the minimum number of judges exceeds the judges per project',
+      );
     if (next.advanceCount != null && next.advanceSharePercent != null)
       pr.add('advanceCount', '晋级名额与晋级比例只能设置一项', 'set either the number or the share advancing, not both');
     pr.throwIfAny();
@@ -1579,7 +1590,8 @@ export async function createInvestment(database: Database, p: Principal, entryId
   requireOrganiser(p);
   if (!input.fundName.trim()) throw invalid(problem('fundName', '请填写基金名称', 'the fund is required'));
   const status = input.status ?? 'intent';
-  if (status === 'withdrawn') throw invalid(problem('status', '新记录的投资不能是已撤回', 'a new investment cannot start withdrawn'));
+  if (status === 'withdrawn')
+    throw invalid(problem('status', '新记录的投资不能是已撤回', 'a new investment cannot start withdrawn'));
   try {
     return await database.db.transaction(async (tx) => {
       await entryForFollowUp(tx, entryId);
@@ -1592,12 +1604,19 @@ export async function createInvestment(database: Database, p: Principal, entryId
       const id = num(row!.id);
       await tx.execute(sql`insert into competition_investment_history (investment_id, from_status, to_status, status_on, amount_yuan, note, changed_by)
           values (${id}, null, ${status}, ${input.statusOn}, ${input.amountYuan}, ${input.note?.trim() ?? ''}, ${p.userId})`);
-      await recordAudit(tx, actorOf(p), 'competition.investment.create', 'competition_investment', id, null, { entryId, ...input, status });
+      await recordAudit(tx, actorOf(p), 'competition.investment.create', 'competition_investment', id, null, {
+        entryId,
+        ...input,
+        status,
+      });
       return investmentById(tx, id);
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw conflict('该基金对本项目的投资已有记录，请更新原记录', 'this fund’s investment in the project is recorded already; update that record');
+      throw conflict(
+        '该基金对本项目的投资已有记录，请更新原记录',
+        'this fund’s investment in the project is recorded already; update that record',
+      );
     throw e;
   }
 }
@@ -1626,11 +1645,19 @@ export async function updateInvestment(database: Database, p: Principal, id: num
     const statusOn = input.statusOn ?? before.statusOn;
     if (moved && statusOn < before.statusOn)
       throw invalid(
-        problem('statusOn', `状态日期不能早于上一状态日期${before.statusOn}`, `the status date is before the previous one, ${before.statusOn}`),
+        problem(
+          'statusOn',
+          `状态日期不能早于上一状态日期${before.statusOn}`,
+          `the status date is before the previous one, ${before.statusOn}`,
+        ),
       );
     if (moved && input.statusOn === undefined)
       throw invalid(problem('statusOn', '变更状态时请填写日期', 'give the date of the new status'));
-    if ((before.status === 'withdrawn' || before.status === 'disbursed') && input.amountYuan !== undefined && input.amountYuan !== before.amountYuan)
+    if (
+      (before.status === 'withdrawn' || before.status === 'disbursed') &&
+      input.amountYuan !== undefined &&
+      input.amountYuan !== before.amountYuan
+    )
       throw conflict('该投资已结束，金额不能再修改', 'the investment is closed; its amount can no longer change');
     const amount = input.amountYuan ?? before.amountYuan;
     const note = input.note?.trim() ?? before.note;
@@ -1691,7 +1718,9 @@ export async function followUpSummary(database: Database, p: Principal, editionI
   const rows = entries.map((e) => ({
     ...e,
     entryId: num(e.entryId),
-    interests: interests.filter((i) => num(i.entryId) === num(e.entryId)).map((i) => ({ ...i, id: num(i.id), entryId: num(i.entryId) })),
+    interests: interests
+      .filter((i) => num(i.entryId) === num(e.entryId))
+      .map((i) => ({ ...i, id: num(i.id), entryId: num(i.entryId) })),
     investments: investments.filter((v) => v.entryId === num(e.entryId)),
   }));
   return {
