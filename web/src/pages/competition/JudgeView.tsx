@@ -1,12 +1,14 @@
 /**
  * The judge's view, made for a phone: the assigned projects by blind code (no entrant name), the
- * project content and attachments, and the weighted rubric with the total as it will count.
+ * project content and attachments, the weighted rubric with the total as it will count, and the
+ * judge's own declared ties (回避申报) for the latest edition.
  */
 import { Alert, App, Button, Card, Empty, Input, InputNumber, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../util/errors.ts';
-import { fetchMyAssignments, submitScore, type Assignment } from './api.ts';
+import { fetchEditions, fetchMyAssignments, submitScore, type Assignment, type Edition } from './api.ts';
+import { MyTies } from './TiesTab.tsx';
 import { groupKey, points, stageKey } from './shared.tsx';
 
 function ScoreForm({ a, onSaved }: { a: Assignment; onSaved: () => void }) {
@@ -87,6 +89,13 @@ export function JudgeView() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<'todo' | 'done'>('todo');
   const [openKey, setOpenKey] = useState<string | null>(null);
+  // The latest edition: the judge declares ties to it from here, on the phone.
+  const [edition, setEdition] = useState<Edition | null>(null);
+  useEffect(() => {
+    fetchEditions()
+      .then((eds) => setEdition(eds[0] ?? null))
+      .catch(() => setEdition(null));
+  }, []);
   const load = useCallback(() => {
     fetchMyAssignments()
       .then(setItems)
@@ -102,6 +111,7 @@ export function JudgeView() {
   return (
     <div data-testid="judge-view" style={{ maxWidth: 720 }}>
       <Alert type="info" showIcon message={t('comp.judge.blind')} style={{ marginBottom: 12 }} />
+      {edition && <MyTies edition={edition} />}
       <Segmented
         block
         value={filter}
