@@ -53,7 +53,7 @@ async function openCompetition(username: string): Promise<Page> {
 
 async function chooseEdition(page: Page, name: string) {
   await page.getByTestId('edition-select').click();
-  await page.locator('.ant-select-item-option', { hasText: name }).click();
+  await page.locator('.ant-select-item-option:visible', { hasText: name }).click();
 }
 
 describe('the season in one place', () => {
@@ -80,7 +80,7 @@ describe('the season in one place', () => {
     // Add the final after the preliminary.
     await page.getByTestId('add-stage').click();
     await page.getByTestId('stage-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '决赛' }).click();
+    await page.locator('.ant-select-item-option:visible', { hasText: '决赛' }).click();
     await page.getByTestId('stage-opens').fill(addDays(today, 10));
     await page.getByTestId('stage-closes').fill(addDays(today, 12));
     await page.getByTestId('stage-ok').click();
@@ -118,7 +118,7 @@ describe('the season in one place', () => {
     await phone.getByTestId('login-submit').click();
     await phone.getByTestId('current-user').waitFor();
     await phone.goto(`${server.url}/competition`);
-    await phone.getByTestId('my-ties').waitFor();
+    await phone.getByTestId('my-ties').getByText('2026').waitFor();
     await phone.getByTestId('my-tie-organisation').fill('济南某创投有限公司');
     await phone.getByTestId('my-tie-note').fill('曾任该公司顾问');
     await phone.getByTestId('my-tie-submit').click();
@@ -127,12 +127,13 @@ describe('the season in one place', () => {
     await ctx.close();
 
     const page = await openCompetition('city');
-    // The judge's tie went to the latest edition, which the organiser sees first.
+    // The judge's tie went to the edition the judge is scoring now (2026's semi-final).
+    await chooseEdition(page, '2026');
     await page.getByRole('tab', { name: '回避申报' }).click();
     await page.getByTestId('ties-tab').waitFor();
     await page.getByTestId('ties-table').getByText('济南某创投有限公司').waitFor();
     await page.getByTestId('tie-judge').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await page.locator('.ant-select-item-option:visible').first().click();
     await page.getByTestId('tie-organisation').fill('山东某研究院');
     await page.getByTestId('tie-note').fill('兼职研究员');
     await page.getByTestId('tie-submit').click();
@@ -165,7 +166,7 @@ describe('the season in one place', () => {
     await inv.getByText('投资意向').waitFor();
     await inv.getByTestId('investment-move').click();
     await page.getByTestId('move-status').click();
-    await page.locator('.ant-select-item-option', { hasText: '尽职调查' }).click();
+    await page.locator('.ant-select-item-option:visible', { hasText: '尽职调查' }).click();
     await page.getByTestId('move-ok').click();
     await inv.getByText('尽职调查').waitFor();
     await inv.getByTestId('investment-move').click();

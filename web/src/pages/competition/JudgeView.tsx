@@ -89,12 +89,12 @@ export function JudgeView() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<'todo' | 'done'>('todo');
   const [openKey, setOpenKey] = useState<string | null>(null);
-  // The latest edition: the judge declares ties to it from here, on the phone.
-  const [edition, setEdition] = useState<Edition | null>(null);
+  // The edition the judge is judging now (else the latest): ties are declared to it from here, on the phone.
+  const [editions, setEditions] = useState<Edition[]>([]);
   useEffect(() => {
     fetchEditions()
-      .then((eds) => setEdition(eds[0] ?? null))
-      .catch(() => setEdition(null));
+      .then(setEditions)
+      .catch(() => setEditions([]));
   }, []);
   const load = useCallback(() => {
     fetchMyAssignments()
@@ -106,12 +106,14 @@ export function JudgeView() {
     () => (items ?? []).filter((a) => (filter === 'todo' ? a.open && !a.myScore : !a.open || a.myScore)),
     [items, filter],
   );
+  const current = (items ?? []).find((a) => a.open) ?? (items ?? [])[0];
+  const edition = editions.find((e) => e.year === current?.year) ?? editions[0] ?? null;
   if (error) return <Alert type="error" message={error} />;
   const todo = (items ?? []).filter((a) => a.open && !a.myScore).length;
   return (
     <div data-testid="judge-view" style={{ maxWidth: 720 }}>
       <Alert type="info" showIcon message={t('comp.judge.blind')} style={{ marginBottom: 12 }} />
-      {edition && <MyTies edition={edition} />}
+      {edition && <MyTies key={edition.id} edition={edition} />}
       <Segmented
         block
         value={filter}

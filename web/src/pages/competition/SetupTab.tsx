@@ -157,7 +157,9 @@ function EditionForm({ edition, onChanged }: { edition: Edition; onChanged: () =
             }))}
           />
         </Form.Item>
-        <Typography.Text strong>{t('comp.setup.tracks')}</Typography.Text>
+        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+          {t('comp.setup.tracks')}
+        </Typography.Text>
         <Form.List name="tracks">
           {(fields, { add, remove }) => (
             <>
