@@ -19,7 +19,6 @@ import {
 } from '../access/principal.ts';
 import { recogniseDocument } from '../cases/case-documents.ts';
 import {
-  DEFAULT_RUBRIC,
   SCORED_STAGES,
   TIE_BREAK_RULE,
   advancingCount,
@@ -173,7 +172,7 @@ export async function listEditions(database: Database, p: Principal): Promise<Ed
 }
 
 export function competitionSettings(date: string) {
-  return { on: date, settings: settingsOn(date), tieBreak: TIE_BREAK_RULE, defaultRubric: DEFAULT_RUBRIC };
+  return { on: date, settings: settingsOn(date), tieBreak: TIE_BREAK_RULE, defaultRubric: stageDefaults(date).rubric };
 }
 
 export interface StageInput {
@@ -202,7 +201,7 @@ function checkStages(stages: readonly StageInput[]): Problems {
     kinds.add(s.kind);
     if (s.closesOn < s.opensOn)
       pr.add(`stages[${i}].closesOn`, '截止日期不能早于开始日期', 'the closing date is before the opening date');
-    if (SCORED_STAGES.includes(s.kind)) pr.addAll(checkRubric(s.rubric ?? DEFAULT_RUBRIC, `stages[${i}].rubric`));
+    if (SCORED_STAGES.includes(s.kind) && s.rubric) pr.addAll(checkRubric(s.rubric, `stages[${i}].rubric`));
     if (s.advanceCount != null && s.advanceSharePercent != null)
       pr.add(
         `stages[${i}].advanceCount`,
@@ -233,6 +232,7 @@ export async function createEdition(database: Database, p: Principal, input: Edi
   if (new Set(codes).size !== codes.length) pr.add('tracks', '赛道代码重复', 'a track code is used twice');
   pr.throwIfAny();
   const defaults = judgingDefaults(`${input.year}-01-01`);
+  const fresh = stageDefaults(`${input.year}-01-01`);
   try {
     const id = await database.db.transaction(async (tx) => {
       const [e] = await rowsOf<{ id: number }>(
@@ -247,10 +247,10 @@ export async function createEdition(database: Database, p: Principal, input: Edi
         );
       for (const s of input.stages) {
         const scored = SCORED_STAGES.includes(s.kind);
-        const per = s.judgesPerEntry ?? defaults.trimFromJudges;
+        const per = s.judgesPerEntry ?? fresh.judgesPerEntry;
         await tx.execute(sql`insert into competition_stages
           (edition_id, kind, opens_on, closes_on, rubric, judges_per_entry, min_judges, trim_at_least, advance_count, advance_share_percent)
-          values (${editionId}, ${s.kind}, ${s.opensOn}, ${s.closesOn}, ${JSON.stringify(scored ? (s.rubric ?? DEFAULT_RUBRIC) : [])}::jsonb,
+          values (${editionId}, ${s.kind}, ${s.opensOn}, ${s.closesOn}, ${JSON.stringify(scored ? (s.rubric ?? fresh.rubric) : [])}::jsonb,
                   ${per}, ${Math.min(defaults.minJudges, per)}, ${defaults.trimFromJudges}, ${s.advanceCount ?? null}, ${s.advanceSharePercent ?? null})`);
       }
       await recordAudit(tx, actorOf(p), 'competition.edition.create', 'competition_edition', editionId, null, input);
