@@ -153,16 +153,6 @@ export interface Assignment {
   attachments: { id: number; fileName: string; size: number }[];
   myScore: { criteria: Record<string, number>; totalCenti: number; comment: string } | null;
 }
-export interface FollowUp {
-  entryId: number;
-  code: string;
-  projectName: string;
-  entrantName: string;
-  interests: number;
-  strong: number;
-  invested: number;
-  disbursed: number;
-}
 export interface PublicStage {
   stageId: number;
   year: number;
@@ -194,7 +184,6 @@ export const fetchResults = (stageId: number) =>
   request<{ results: Result[]; tieBreak: Bilingual }>(`/api/competition/stages/${stageId}/results`);
 export const publishStage = (stageId: number) =>
   request<{ advanced: number; nextStage: StageKind | null }>(`/api/competition/stages/${stageId}/publish`, { method: 'POST' });
-export const fetchFollowUp = (editionId: number) => request<FollowUp[]>(`/api/competition/editions/${editionId}/follow-up`);
 export const fetchMyAssignments = () => request<Assignment[]>('/api/competition/my-assignments');
 export const submitScore = (stageId: number, entryId: number, scores: Record<string, number>, comment: string) =>
   request(`/api/competition/stages/${stageId}/scores/${entryId}`, { method: 'PUT', body: { scores, comment } });
