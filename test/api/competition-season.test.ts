@@ -184,6 +184,17 @@ describe.each(ENGINES)('competition season API on %s', (engine) => {
 
     it('adds a stage only in order and only once; a null advancement stays null, not 0', async () => {
       const url = `/api/competition/editions/${ed.id}/stages`;
+      const badDate = await city.send('POST', url, { kind: 'roadshow', opensOn: '2026-13-01x', closesOn: addDays(today, 31) });
+      expect(badDate.statusCode).toBe(400);
+      expect(badDate.body).toContain('opensOn');
+      const badRubric = await city.send('POST', `/api/competition/editions/${ed.id}/stages`, {
+        kind: 'semi_final',
+        opensOn: addDays(today, 5),
+        closesOn: addDays(today, 6),
+        rubric: [{ key: 'innovation', zh: '创新', en: 'Innovation', weight: 90 }],
+      });
+      expect(badRubric.statusCode).toBe(400);
+      expect(badRubric.body).toContain('the weights must add up to 100 (they add up to 90)');
       const dup = await city.send('POST', url, { kind: 'final', opensOn: addDays(today, 30), closesOn: addDays(today, 31) });
       expect(dup.statusCode).toBe(400);
       expect(fieldsOf(dup.body)).toEqual(['kind']);
@@ -283,7 +294,9 @@ describe.each(ENGINES)('competition season API on %s', (engine) => {
         [p.id, teams[1]],
       );
       expect(now!.username).toBe(other.username);
+      expect((await city.send('DELETE', `/api/competition/editions/${ed.id + 1000}/ties/${all[0]!.id}`)).statusCode).toBe(404);
       expect((await city.send('DELETE', `/api/competition/editions/${ed.id}/ties/${all[0]!.id}`)).statusCode).toBe(200);
+      expect((await city.send('DELETE', `/api/competition/editions/${ed.id}/ties/${all[0]!.id}`)).statusCode).toBe(404);
       expect((await city.get(`/api/competition/editions/${ed.id}/ties`)).json()).toEqual([]);
     });
 
@@ -377,6 +390,8 @@ describe.each(ENGINES)('competition season API on %s', (engine) => {
       expect(sum.committedYuan).toBe(Number(t!.committed));
       expect(sum.fundedYuan).toBe(Number(t!.funded));
       expect(sum.rows.flatMap((r) => r.investments).every((v) => v.history.length === 1)).toBe(true);
+      expect((await city.get('/api/competition/editions/999999/follow-up/summary')).statusCode).toBe(404);
+      expect((await judge.get(`/api/competition/editions/${e2025.id}/follow-up/summary`)).statusCode).toBe(404);
       roadshowEntry = sum.rows.find((r) => r.investments.length === 0)?.entryId ?? sum.rows[0]!.entryId;
     });
 
@@ -414,6 +429,12 @@ describe.each(ENGINES)('competition season API on %s', (engine) => {
       const back = await city.send('PATCH', url, { version: 2, status: 'intent', statusOn: '2025-11-20' });
       expect(back.statusCode).toBe(409);
       expect(back.body).toContain('only moves forward');
+      const unknown = await city.send('PATCH', url, { version: 2, status: 'funded', statusOn: '2025-11-20' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.body).toContain('status');
+      const noDate = await city.send('PATCH', url, { version: 2, status: 'signed' });
+      expect(fieldsOf(noDate.body)).toEqual(['statusOn']);
+      expect((await city.send('PATCH', '/api/competition/investments/999999', { version: 1, note: 'x' })).statusCode).toBe(404);
       const early = await city.send('PATCH', url, { version: 2, status: 'signed', statusOn: '2025-11-09' });
       expect(fieldsOf(early.body)).toEqual(['statusOn']);
       expect(
