@@ -89,6 +89,8 @@ describe('the season in one place', () => {
 
     // A stage whose dates overlap the next one is refused with the field's reason.
     await page.getByTestId('edit-stage-preliminary').click();
+    await expect.poll(() => page.getByTestId('criterion-row').count()).toBe(5);
+    await shot(page, 'stage-modal');
     await page.getByTestId('stage-closes').fill(addDays(today, 11));
     await page.getByTestId('stage-ok').click();
     await expect.poll(async () => (await page.getByTestId('stage-error').textContent()) ?? '').toContain('上一阶段');

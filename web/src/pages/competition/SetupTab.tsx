@@ -232,9 +232,18 @@ function StageModal({
     };
     try {
       if (stage) {
+        const rubric = ((v.rubric as Stage['rubric'] | undefined) ?? stage.rubric).map((c) => ({
+          key: c.key,
+          zh: c.zh,
+          en: c.en ?? '',
+          weight: c.weight,
+        }));
+        // The rubric is sent only when it changed: once scoring started it is frozen, other settings are not.
+        const changed = JSON.stringify(rubric) !== JSON.stringify(stage.rubric);
         const r = await updateStage(stage.id, {
           version: stage.version,
           ...settings,
+          ...(scored && changed ? { rubric } : {}),
           ...(scored && typeof v.minJudges === 'number' ? { minJudges: v.minJudges } : {}),
         });
         onSaved(r.rankingCleared ? t('comp.setup.rankingCleared') : t('comp.setup.saved'));
@@ -294,9 +303,36 @@ function StageModal({
           </Space>
         )}
         {stage && scored && (
-          <Typography.Paragraph type="secondary">
-            {t('comp.setup.rubric')}：{stage.rubric.map((c) => `${pick(c)} ${c.weight}%`).join('，')}
-          </Typography.Paragraph>
+          <>
+            <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+              {t('comp.setup.rubric')}
+            </Typography.Text>
+            <Form.List name="rubric">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="baseline" wrap data-testid="criterion-row">
+                      <Form.Item name={[f.name, 'key']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                        <Input placeholder={t('comp.setup.criterionKey')} style={{ width: 110 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'zh']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                        <Input placeholder={t('comp.setup.criterionName')} style={{ width: 130 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                        <InputNumber min={1} max={100} precision={0} addonAfter="%" style={{ width: 110 }} />
+                      </Form.Item>
+                      <Button size="small" danger onClick={() => remove(f.name)}>
+                        {t('comp.setup.remove')}
+                      </Button>
+                    </Space>
+                  ))}
+                  <Button type="dashed" size="small" onClick={() => add({ key: '', zh: '', en: '', weight: 10 })}>
+                    {t('comp.setup.addCriterion')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </>
         )}
         {error && <Alert type="error" message={error} data-testid="stage-error" />}
       </Form>
