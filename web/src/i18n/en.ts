@@ -1412,7 +1412,7 @@ export const en: Record<MessageKey, string> = {
   'comp.inv.funded': "Funded",
   'comp.inv.byStatus': "Investment by status",
   'comp.inv.export': "Export to Excel",
-  'comp.inv.wan': "0k",
+  'comp.inv.axis': "{n} M",
   'comp.inv.status': "Investment status",
   'comp.inv.interests': "Investors’ interest",
   'comp.inv.investments': "Fund investments",

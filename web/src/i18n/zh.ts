@@ -1398,7 +1398,7 @@ export const zh = {
   'comp.inv.funded': "资金已到位",
   'comp.inv.byStatus': "各状态投资金额",
   'comp.inv.export': "导出Excel",
-  'comp.inv.wan': "万",
+  'comp.inv.axis': "{n}万",
   'comp.inv.status': "投资状态",
   'comp.inv.interests': "投资意向",
   'comp.inv.investments': "基金投资",

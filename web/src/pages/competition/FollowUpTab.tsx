@@ -56,7 +56,7 @@ const STATUS_COLOR: Record<InvestmentStatus, string> = {
 const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 function StatusChart({ summary }: { summary: FollowUpSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -65,7 +65,11 @@ function StatusChart({ summary }: { summary: FollowUpSummary }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 64, right: 12, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: STATUSES.map((s) => t(statusKey(s))) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v / 10_000}${t('comp.inv.wan')}` } },
+      // 万元 in Chinese, million yuan in English.
+      yAxis: {
+        type: 'value',
+        axisLabel: { formatter: (v: number) => t('comp.inv.axis', { n: lang === 'zh' ? v / 10_000 : v / 1_000_000 }) },
+      },
       series: [
         {
           type: 'bar',
@@ -82,7 +86,7 @@ function StatusChart({ summary }: { summary: FollowUpSummary }) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [summary, t]);
+  }, [summary, t, lang]);
   return <div ref={el} style={{ height: 220, width: '100%' }} data-testid="investment-chart" />;
 }
 
