@@ -97,6 +97,41 @@ export const recommendProvincial = setting<number>(
   organiser('推荐规则（二）', 'four further places per group; the province sets the real quota each year.'),
 );
 
+export const judgesPerProject = setting<number>(
+  'competition_judges_per_project',
+  'count',
+  '每个项目分配的评审专家人数（新增阶段的默认值）',
+  'Judges assigned to each project (the default for a new stage)',
+  5,
+  organiser(
+    '评审规则（三）',
+    'five judges a project, so that the highest and lowest can be dropped; the committee may set another number per stage.',
+  ),
+);
+
+/** A criterion of the default rubric: key, Chinese and English name, integer weight in percent. */
+export interface RubricCriterion {
+  key: string;
+  zh: string;
+  en: string;
+  weight: number;
+}
+
+export const defaultRubric = setting<readonly RubricCriterion[]>(
+  'competition_default_rubric',
+  'list',
+  '评分细则（新增评审阶段的默认值，权重合计100）',
+  'The rubric (default for a new scored stage; weights add up to 100)',
+  [
+    { key: 'innovation', zh: '技术创新性', en: 'Technical innovation', weight: 30 },
+    { key: 'market', zh: '市场前景', en: 'Market prospects', weight: 25 },
+    { key: 'business_model', zh: '商业模式', en: 'Business model', weight: 15 },
+    { key: 'team', zh: '团队能力', en: 'Team', weight: 20 },
+    { key: 'social_value', zh: '社会与产业带动', en: 'Social and industrial value', weight: 10 },
+  ],
+  organiser('评审规则（四）', 'the weights follow comparable 创客中国 rubrics; the committee may set its own per stage.'),
+);
+
 export const COMPETITION_PARAMETERS = [
   enterpriseGroupMustBeInJinan,
   enterpriseGroupMaxAgeYears,
@@ -106,4 +141,6 @@ export const COMPETITION_PARAMETERS = [
   minimumJudges,
   recommendNational,
   recommendProvincial,
+  judgesPerProject,
+  defaultRubric,
 ] as const;

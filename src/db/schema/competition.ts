@@ -56,11 +56,19 @@ export const competitionEditions = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     year: integer('year').notNull(),
     name: text('name').notNull(),
+    /** The groups this edition runs (企业组 / 创客组); entries may only be in one of them. */
+    groups: competitionGroup('groups')
+      .array()
+      .notNull()
+      .default(sql`'{enterprise,maker}'::competition_group[]`),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Row version for optimistic concurrency: an edit names the version it read. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('competition_editions_year').on(t.year),
     check('competition_editions_year_range', sql`${t.year} between 2000 and 2100`),
+    check('competition_editions_groups', sql`cardinality(${t.groups}) >= 1`),
   ],
 );
 
@@ -104,6 +112,7 @@ export const competitionStages = pgTable(
     advanceSharePercent: integer('advance_share_percent'),
     rankedAt: ts('ranked_at'),
     publishedAt: ts('published_at'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('competition_stages_kind').on(t.editionId, t.kind),
@@ -318,9 +327,32 @@ export const competitionInvestments = pgTable(
     status: competitionInvestmentStatus('status').notNull(),
     statusOn: date('status_on', { mode: 'string' }).notNull(),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('competition_investments_entry_fund').on(t.entryId, t.fundName),
     check('competition_investments_amount', sql`${t.amountYuan} > 0`),
+  ],
+);
+
+/** Every status an investment passed through, oldest first (intent → due diligence → signed → funded, or withdrawn). */
+export const competitionInvestmentHistory = pgTable(
+  'competition_investment_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    investmentId: bigint('investment_id', { mode: 'number' })
+      .notNull()
+      .references(() => competitionInvestments.id, { onDelete: 'cascade' }),
+    fromStatus: competitionInvestmentStatus('from_status'),
+    toStatus: competitionInvestmentStatus('to_status').notNull(),
+    statusOn: date('status_on', { mode: 'string' }).notNull(),
+    amountYuan: bigint('amount_yuan', { mode: 'number' }).notNull(),
+    note: text('note').notNull().default(''),
+    changedBy: bigint('changed_by', { mode: 'number' }).references(() => users.id),
+    changedAt: ts('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('competition_investment_history_idx').on(t.investmentId, t.id),
+    check('competition_investment_history_move', sql`${t.fromStatus} is null or ${t.fromStatus} <> ${t.toStatus}`),
   ],
 );

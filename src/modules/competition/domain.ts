@@ -468,3 +468,136 @@ export const DEFAULT_RUBRIC: readonly Criterion[] = [
   { key: 'team', zh: '团队能力', en: 'Team', weight: 20 },
   { key: 'social_value', zh: '社会与产业带动', en: 'Social and industrial value', weight: 10 },
 ];
+
+// ---------- the season's setup: editions, stages, groups, tracks ----------
+
+export interface StageDates {
+  kind: StageKind;
+  opensOn: string;
+  closesOn: string;
+}
+
+/** Each stage closes on or after it opens, and opens on or after the previous stage (in kind order) closes. */
+export function checkStageDates(stages: readonly StageDates[], field = 'stages'): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const s of stages)
+    if (s.closesOn < s.opensOn)
+      out.push(problem(`${field}.${s.kind}.closesOn`, '截止日期不能早于开始日期', 'the closing date is before the opening date'));
+  const ordered = [...stages].sort((a, b) => stageOrder(a.kind) - stageOrder(b.kind));
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1]!;
+    const cur = ordered[i]!;
+    if (cur.opensOn < prev.closesOn)
+      out.push(
+        problem(
+          `${field}.${cur.kind}.opensOn`,
+          `该阶段须在上一阶段（${prev.kind}，${prev.closesOn}截止）结束后开始`,
+          `this stage must open on or after the previous stage (${prev.kind}) closes on ${prev.closesOn}`,
+        ),
+      );
+  }
+  return out;
+}
+
+/** A stage added to an edition: its kind is not there yet, and it does not come before a stage already ranked. */
+export function checkNewStage(
+  kind: StageKind,
+  existing: readonly { kind: StageKind; rankedAt: string | null }[],
+): FieldProblem[] {
+  if (existing.some((s) => s.kind === kind)) return [problem('kind', '本届已有该阶段', 'this edition has this stage already')];
+  const ranked = existing.filter((s) => s.rankedAt && stageOrder(s.kind) > stageOrder(kind));
+  if (ranked.length)
+    return [
+      problem(
+        'kind',
+        `不能在已排名的阶段（${ranked.map((s) => s.kind).join('、')}）之前新增阶段`,
+        `a stage cannot be added before a stage already ranked (${ranked.map((s) => s.kind).join(', ')})`,
+      ),
+    ];
+  return [];
+}
+
+export interface StageSettings {
+  opensOn: string;
+  closesOn: string;
+  rubric: Criterion[];
+  judgesPerEntry: number;
+  minJudges: number;
+  trimAtLeast: number;
+  advanceCount: number | null;
+  advanceSharePercent: number | null;
+}
+
+const sameRubric = (a: readonly Criterion[], b: readonly Criterion[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Why a stage change is refused (null = allowed): a published stage is locked, and the rubric is
+ * frozen once any judge has scored in the stage (scores were weighted by it).
+ */
+export function stageChangeRefusal(
+  stage: StageSettings & { publishedAt: string | null },
+  next: StageSettings,
+  scoringStarted: boolean,
+): Bilingual | null {
+  if (stage.publishedAt)
+    return { zh: '该阶段结果已公布，设置已锁定', en: 'the results of this stage are published; its settings are locked' };
+  if (scoringStarted && !sameRubric(stage.rubric, next.rubric))
+    return {
+      zh: '已有评审专家评分，评分细则已冻结',
+      en: 'judges have started scoring; the rubric is frozen',
+    };
+  return null;
+}
+
+/** A change of anything a ranking is computed from (everything but the dates) clears the stage's ranking. */
+export function changeClearsRanking(before: StageSettings, after: StageSettings): boolean {
+  return (
+    !sameRubric(before.rubric, after.rubric) ||
+    before.judgesPerEntry !== after.judgesPerEntry ||
+    before.minJudges !== after.minJudges ||
+    before.trimAtLeast !== after.trimAtLeast ||
+    before.advanceCount !== after.advanceCount ||
+    before.advanceSharePercent !== after.advanceSharePercent
+  );
+}
+
+/** A group or track with registered entries cannot be removed (null = may be removed). */
+export function removalRefusal(what: 'group' | 'track', label: string, entries: number): Bilingual | null {
+  if (entries === 0) return null;
+  return what === 'group'
+    ? { zh: `“${label}”已有${entries}个报名项目，不能取消`, en: `'${label}' has ${entries} entries; it cannot be removed` }
+    : {
+        zh: `赛道“${label}”已有${entries}个报名项目，不能删除`,
+        en: `track '${label}' has ${entries} entries; it cannot be removed`,
+      };
+}
+
+/** Where the projects advancing from `kind` go: the next stage the edition has (stages may be skipped). */
+export function nextConfiguredStage(kind: StageKind, configured: readonly StageKind[]): StageKind | null {
+  const later = configured.filter((k) => stageOrder(k) > stageOrder(kind)).sort((a, b) => stageOrder(a) - stageOrder(b));
+  return later[0] ?? null;
+}
+
+// ---------- investments ----------
+
+/** The forward path of a fund investment; `disbursed` is 资金到位 (funded). Withdrawal ends it at any point before. */
+export const INVESTMENT_PATH = ['intent', 'due_diligence', 'signed', 'disbursed'] as const;
+export const INVESTMENT_STATUSES = [...INVESTMENT_PATH, 'withdrawn'] as const;
+export type InvestmentStatus = (typeof INVESTMENT_STATUSES)[number];
+
+/** Why an investment may not move from `from` to `to` (null = it may; staying put is no move). */
+export function investmentMoveRefusal(from: InvestmentStatus, to: InvestmentStatus): Bilingual | null {
+  if (from === to) return null;
+  if (from === 'withdrawn')
+    return { zh: '该投资已撤回，状态不能再变更', en: 'the investment was withdrawn; its status is final' };
+  if (from === 'disbursed') return { zh: '资金已到位，状态不能再变更', en: 'the investment is funded; its status is final' };
+  if (to === 'withdrawn') return null;
+  const a = INVESTMENT_PATH.indexOf(from);
+  const b = INVESTMENT_PATH.indexOf(to);
+  if (b < a)
+    return {
+      zh: '投资状态只能向前推进（意向→尽职调查→签约→资金到位），或撤回',
+      en: 'an investment only moves forward (intent → due diligence → signed → funded), or is withdrawn',
+    };
+  return null;
+}

@@ -7,8 +7,9 @@ import type { AppContext } from '../../server/context.ts';
 import { principalOf } from '../../server/auth-plugin.ts';
 import { AppError } from '../../shared/errors.ts';
 import { todayShanghai } from '../../shared/dates.ts';
-import { GROUPS, STAGE_KINDS } from './domain.ts';
-import { recommendationWorkbook } from './export.ts';
+import { GROUPS, INVESTMENT_STATUSES, STAGE_KINDS } from './domain.ts';
+import { NullableInteger } from '../../shared/schema.ts';
+import { followUpWorkbook, recommendationWorkbook } from './export.ts';
 import {
   ATTACHMENT_LIMITS,
   assignJudge,
@@ -28,7 +29,14 @@ import {
   readAttachment,
   recommendationList,
   recordInterest,
-  recordInvestment,
+  createInvestment,
+  updateInvestment,
+  followUpSummary,
+  updateEdition,
+  addStage,
+  updateStage,
+  listTies,
+  deleteTie,
   registerEntry,
   setPool,
   stageProgress,
@@ -97,6 +105,7 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
           {
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
             name: Type.String({ maxLength: 100 }),
+            groups: Type.Optional(Type.Array(Literals(GROUPS), { maxItems: 2 })),
             tracks: Type.Array(
               Type.Object({
                 code: Type.String({ minLength: 1, maxLength: 20 }),
@@ -113,8 +122,8 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
                   closesOn: IsoDate,
                   rubric: Type.Optional(Type.Array(Criterion, { maxItems: 20 })),
                   judgesPerEntry: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
-                  advanceCount: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-                  advanceSharePercent: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Null()])),
+                  advanceCount: Type.Optional(NullableInteger({ minimum: 0 })),
+                  advanceSharePercent: Type.Optional(NullableInteger({ minimum: 0, maximum: 100 })),
                 },
                 { additionalProperties: false },
               ),
@@ -352,19 +361,21 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (req, reply) => reply.code(201).send(await recordInterest(db, principalOf(req), req.params.id, req.body)),
   );
-  r.put(
+  const FundLevel = Literals(['national', 'provincial', 'city', 'district'] as const);
+  const InvestmentStatusSchema = Literals(INVESTMENT_STATUSES);
+  r.post(
     '/api/competition/entries/:id/investments',
     {
       schema: {
         tags,
-        summary: '记录或更新基金投资 Record or update a fund investment',
+        summary: '记录基金投资 Record a fund investment (starts its status history)',
         params: Id,
         body: Type.Object(
           {
             fundName: Type.String({ maxLength: 100 }),
-            fundLevel: Literals(['national', 'provincial', 'city', 'district'] as const),
+            fundLevel: FundLevel,
             amountYuan: Type.Integer({ minimum: 1 }),
-            status: Literals(['intent', 'due_diligence', 'signed', 'disbursed', 'withdrawn'] as const),
+            status: Type.Optional(InvestmentStatusSchema),
             statusOn: IsoDate,
             note: Type.Optional(Type.String({ maxLength: 500 })),
           },
@@ -372,6 +383,151 @@ export async function competitionRoutes(app: FastifyInstance, ctx: AppContext): 
         ),
       },
     },
-    async (req) => recordInvestment(db, principalOf(req), req.params.id, req.body),
+    async (req, reply) => reply.code(201).send(await createInvestment(db, principalOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/api/competition/investments/:id',
+    {
+      schema: {
+        tags,
+        summary: '推进投资状态 Move an investment forward or withdraw it; correct its amount (row version required)',
+        params: Id,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            status: Type.Optional(InvestmentStatusSchema),
+            statusOn: Type.Optional(IsoDate),
+            amountYuan: Type.Optional(Type.Integer({ minimum: 1 })),
+            fundLevel: Type.Optional(FundLevel),
+            note: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateInvestment(db, principalOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/competition/editions/:id/follow-up/summary',
+    { schema: { tags, summary: '路演与投资汇总 The season’s follow-up: counts, sums, projects, history', params: Id } },
+    async (req) => followUpSummary(db, principalOf(req), req.params.id),
+  );
+  r.get(
+    '/api/competition/editions/:id/follow-up.xlsx',
+    { schema: { tags, summary: '路演与投资跟踪表 Follow-up workbook (xlsx)', params: Id } },
+    async (req, reply) => {
+      const sum = await followUpSummary(db, principalOf(req), req.params.id);
+      const buf = await followUpWorkbook(sum);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="competition-${sum.year}-follow-up.xlsx"`)
+        .send(buf);
+    },
+  );
+
+  // ---------- the season's setup ----------
+  const StageSettingsBody = {
+    opensOn: IsoDate,
+    closesOn: IsoDate,
+    rubric: Type.Array(Criterion, { maxItems: 20 }),
+    judgesPerEntry: Type.Integer({ minimum: 1, maximum: 30 }),
+    advanceCount: NullableInteger({ minimum: 0 }),
+    advanceSharePercent: NullableInteger({ minimum: 0, maximum: 100 }),
+  };
+  r.patch(
+    '/api/competition/editions/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改届次 Edit an edition: name, groups, tracks (row version required)',
+        params: Id,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            name: Type.Optional(Type.String({ maxLength: 100 })),
+            groups: Type.Optional(Type.Array(Literals(GROUPS), { maxItems: 2 })),
+            tracks: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    id: Type.Optional(Type.Integer({ minimum: 1 })),
+                    code: Type.String({ minLength: 1, maxLength: 20 }),
+                    nameZh: Type.String({ maxLength: 40 }),
+                    nameEn: Type.String({ maxLength: 80 }),
+                  },
+                  { additionalProperties: false },
+                ),
+                { maxItems: 20 },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateEdition(db, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/competition/editions/:id/stages',
+    {
+      schema: {
+        tags,
+        summary: '新增阶段 Add a stage to an edition',
+        params: Id,
+        body: Type.Object(
+          {
+            kind: Literals(STAGE_KINDS),
+            opensOn: IsoDate,
+            closesOn: IsoDate,
+            rubric: Type.Optional(StageSettingsBody.rubric),
+            judgesPerEntry: Type.Optional(StageSettingsBody.judgesPerEntry),
+            advanceCount: Type.Optional(StageSettingsBody.advanceCount),
+            advanceSharePercent: Type.Optional(StageSettingsBody.advanceSharePercent),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addStage(db, principalOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/api/competition/stages/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改阶段 Change a stage’s dates and settings (row version required; clears a ranking it affects)',
+        params: Id,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            opensOn: Type.Optional(StageSettingsBody.opensOn),
+            closesOn: Type.Optional(StageSettingsBody.closesOn),
+            rubric: Type.Optional(StageSettingsBody.rubric),
+            judgesPerEntry: Type.Optional(StageSettingsBody.judgesPerEntry),
+            minJudges: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+            advanceCount: Type.Optional(StageSettingsBody.advanceCount),
+            advanceSharePercent: Type.Optional(StageSettingsBody.advanceSharePercent),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => updateStage(db, principalOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/competition/editions/:id/ties',
+    { schema: { tags, summary: '已申报的关联关系 Declared ties (a judge sees their own)', params: Id } },
+    async (req) => listTies(db, principalOf(req), req.params.id),
+  );
+  r.delete(
+    '/api/competition/editions/:id/ties/:tieId',
+    {
+      schema: {
+        tags,
+        summary: '撤销关联关系申报 Withdraw a declared tie',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), tieId: Type.Integer({ minimum: 1 }) }),
+      },
+    },
+    async (req) => deleteTie(db, principalOf(req), req.params.id, req.params.tieId),
   );
 }

@@ -19,14 +19,13 @@ import {
 } from '../access/principal.ts';
 import { recogniseDocument } from '../cases/case-documents.ts';
 import {
-  DEFAULT_RUBRIC,
   SCORED_STAGES,
   TIE_BREAK_RULE,
   advancingCount,
   checkEligibility,
   checkRubric,
   conflictsOf,
-  nextStage,
+  nextConfiguredStage,
   planAssignments,
   projectCode,
   rankEntries,
@@ -34,6 +33,15 @@ import {
   stageOpenOn,
   stageOrder,
   weightedTotal,
+  INVESTMENT_STATUSES,
+  changeClearsRanking,
+  checkNewStage,
+  checkStageDates,
+  investmentMoveRefusal,
+  removalRefusal,
+  stageChangeRefusal,
+  type InvestmentStatus,
+  type StageSettings,
   type Criterion,
   type EligibilityFacts,
   type EntryParty,
@@ -41,7 +49,7 @@ import {
   type JudgeFacts,
   type StageKind,
 } from './domain.ts';
-import { eligibilitySettings, judgingDefaults, recommendationQuota, settingsOn } from './settings.ts';
+import { eligibilitySettings, judgingDefaults, recommendationQuota, settingsOn, stageDefaults } from './settings.ts';
 
 const actorOf = (p: Principal): Actor => ({ id: p.userId, name: p.username });
 const LOCK = 1010_0000;
@@ -75,18 +83,20 @@ export interface Stage {
   advanceSharePercent: number | null;
   rankedAt: string | null;
   publishedAt: string | null;
+  version: number;
 }
 
 const STAGE_COLUMNS =
   sql.raw(`id, edition_id as "editionId", kind, opens_on::text as "opensOn", closes_on::text as "closesOn", rubric,
   judges_per_entry as "judgesPerEntry", min_judges as "minJudges", trim_at_least as "trimAtLeast", advance_count as "advanceCount",
-  advance_share_percent as "advanceSharePercent", ranked_at as "rankedAt", published_at as "publishedAt"`);
+  advance_share_percent as "advanceSharePercent", ranked_at as "rankedAt", published_at as "publishedAt", version`);
 
 function presentStage(r: Stage): Stage {
   return {
     ...r,
     id: num(r.id),
     editionId: num(r.editionId),
+    version: num(r.version),
     rankedAt: r.rankedAt ? iso(r.rankedAt) : null,
     publishedAt: r.publishedAt ? iso(r.publishedAt) : null,
   };
@@ -106,35 +116,63 @@ export interface Edition {
   id: number;
   year: number;
   name: string;
-  tracks: { id: number; code: string; nameZh: string; nameEn: string }[];
+  groups: Group[];
+  version: number;
+  tracks: { id: number; code: string; nameZh: string; nameEn: string; entries: number }[];
   stages: Stage[];
   entries: number;
+  /** Entries per group, so the setup screen knows which groups may still be removed. */
+  entriesByGroup: Record<Group, number>;
 }
 
 export async function listEditions(database: Database, p: Principal): Promise<Edition[]> {
   if (competitionScope(p).kind === 'none' && !isCompetitionJudge(p)) throw new AppError('not_found');
-  const eds = await database.query<{ id: number; year: number; name: string; entries: number }>(
-    `select e.id, e.year, e.name, (select count(*)::int from competition_entries x where x.edition_id = e.id) as entries
+  const eds = await database.query<{
+    id: number;
+    year: number;
+    name: string;
+    entries: number;
+    groups: Group[] | string;
+    version: number;
+    enterprise: number;
+    maker: number;
+  }>(
+    `select e.id, e.year, e.name, to_jsonb(e.groups) as groups, e.version,
+            (select count(*)::int from competition_entries x where x.edition_id = e.id) as entries,
+            (select count(*)::int from competition_entries x where x.edition_id = e.id and x."group" = 'enterprise') as enterprise,
+            (select count(*)::int from competition_entries x where x.edition_id = e.id and x."group" = 'maker') as maker
        from competition_editions e order by e.year desc`,
   );
-  const tracks = await database.query<{ id: number; editionId: number; code: string; nameZh: string; nameEn: string }>(
-    `select id, edition_id as "editionId", code, name_zh as "nameZh", name_en as "nameEn" from competition_tracks order by id`,
+  const tracks = await database.query<{
+    id: number;
+    editionId: number;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    entries: number;
+  }>(
+    `select t.id, t.edition_id as "editionId", t.code, t.name_zh as "nameZh", t.name_en as "nameEn",
+            (select count(*)::int from competition_entries x where x.track_id = t.id) as entries
+       from competition_tracks t order by t.id`,
   );
   const stages = await rowsOf<Stage>(database.db, sql`select ${STAGE_COLUMNS} from competition_stages order by edition_id, kind`);
   return eds.map((e) => ({
     id: num(e.id),
     year: num(e.year),
     name: e.name,
+    groups: (typeof e.groups === 'string' ? (JSON.parse(e.groups) as Group[]) : e.groups).sort(),
+    version: num(e.version),
     entries: num(e.entries),
+    entriesByGroup: { enterprise: num(e.enterprise), maker: num(e.maker) },
     tracks: tracks
       .filter((t) => num(t.editionId) === num(e.id))
-      .map((t) => ({ id: num(t.id), code: t.code, nameZh: t.nameZh, nameEn: t.nameEn })),
+      .map((t) => ({ id: num(t.id), code: t.code, nameZh: t.nameZh, nameEn: t.nameEn, entries: num(t.entries) })),
     stages: stages.map(presentStage).filter((s) => s.editionId === num(e.id)),
   }));
 }
 
 export function competitionSettings(date: string) {
-  return { on: date, settings: settingsOn(date), tieBreak: TIE_BREAK_RULE, defaultRubric: DEFAULT_RUBRIC };
+  return { on: date, settings: settingsOn(date), tieBreak: TIE_BREAK_RULE, defaultRubric: stageDefaults(date).rubric };
 }
 
 export interface StageInput {
@@ -150,6 +188,7 @@ export interface StageInput {
 export interface EditionInput {
   year: number;
   name: string;
+  groups?: Group[];
   tracks: { code: string; nameZh: string; nameEn: string }[];
   stages: StageInput[];
 }
@@ -162,7 +201,7 @@ function checkStages(stages: readonly StageInput[]): Problems {
     kinds.add(s.kind);
     if (s.closesOn < s.opensOn)
       pr.add(`stages[${i}].closesOn`, '截止日期不能早于开始日期', 'the closing date is before the opening date');
-    if (SCORED_STAGES.includes(s.kind)) pr.addAll(checkRubric(s.rubric ?? DEFAULT_RUBRIC, `stages[${i}].rubric`));
+    if (SCORED_STAGES.includes(s.kind) && s.rubric) pr.addAll(checkRubric(s.rubric, `stages[${i}].rubric`));
     if (s.advanceCount != null && s.advanceSharePercent != null)
       pr.add(
         `stages[${i}].advanceCount`,
@@ -188,15 +227,18 @@ export async function createEdition(database: Database, p: Principal, input: Edi
   const pr = checkStages(input.stages);
   if (!input.name.trim()) pr.add('name', '请填写届次名称', 'the name is required');
   if (input.tracks.length === 0) pr.add('tracks', '至少设置一个赛道', 'at least one track is required');
+  if (input.groups && input.groups.length === 0) pr.add('groups', '至少设置一个组别', 'at least one group is required');
   const codes = input.tracks.map((t) => t.code);
   if (new Set(codes).size !== codes.length) pr.add('tracks', '赛道代码重复', 'a track code is used twice');
   pr.throwIfAny();
   const defaults = judgingDefaults(`${input.year}-01-01`);
+  const fresh = stageDefaults(`${input.year}-01-01`);
   try {
     const id = await database.db.transaction(async (tx) => {
       const [e] = await rowsOf<{ id: number }>(
         tx,
-        sql`insert into competition_editions (year, name) values (${input.year}, ${input.name.trim()}) returning id`,
+        sql`insert into competition_editions (year, name, groups)
+            values (${input.year}, ${input.name.trim()}, ${`{${[...new Set(input.groups ?? ['enterprise', 'maker'])].sort().join(',')}}`}::competition_group[]) returning id`,
       );
       const editionId = num(e!.id);
       for (const t of input.tracks)
@@ -205,10 +247,10 @@ export async function createEdition(database: Database, p: Principal, input: Edi
         );
       for (const s of input.stages) {
         const scored = SCORED_STAGES.includes(s.kind);
-        const per = s.judgesPerEntry ?? defaults.trimFromJudges;
+        const per = s.judgesPerEntry ?? fresh.judgesPerEntry;
         await tx.execute(sql`insert into competition_stages
           (edition_id, kind, opens_on, closes_on, rubric, judges_per_entry, min_judges, trim_at_least, advance_count, advance_share_percent)
-          values (${editionId}, ${s.kind}, ${s.opensOn}, ${s.closesOn}, ${JSON.stringify(scored ? (s.rubric ?? DEFAULT_RUBRIC) : [])}::jsonb,
+          values (${editionId}, ${s.kind}, ${s.opensOn}, ${s.closesOn}, ${JSON.stringify(scored ? (s.rubric ?? fresh.rubric) : [])}::jsonb,
                   ${per}, ${Math.min(defaults.minJudges, per)}, ${defaults.trimFromJudges}, ${s.advanceCount ?? null}, ${s.advanceSharePercent ?? null})`);
       }
       await recordAudit(tx, actorOf(p), 'competition.edition.create', 'competition_edition', editionId, null, input);
@@ -308,8 +350,12 @@ export async function registerEntry(
     try {
       return await database.db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, ${editionId})`);
-        const [ed] = await rowsOf<{ year: number }>(tx, sql`select year from competition_editions where id = ${editionId}`);
+        const [ed] = await rowsOf<{ year: number; runs: boolean }>(
+          tx,
+          sql`select year, ${input.group}::competition_group = any(groups) as runs from competition_editions where id = ${editionId}`,
+        );
         if (!ed) throw new AppError('not_found');
+        if (!ed.runs) throw invalid(problem('group', '本届大赛未设置该组别', 'this edition does not run this group'));
         const [reg] = await rowsOf<{ opensOn: string; closesOn: string }>(
           tx,
           sql`select opens_on::text as "opensOn", closes_on::text as "closesOn" from competition_stages where edition_id = ${editionId} and kind = 'registration'`,
@@ -673,15 +719,28 @@ export async function declareTie(
       sql`insert into competition_judge_ties (edition_id, judge_id, entry_id, organisation, note, declared_by)
           values (${editionId}, ${judgeId}, ${input.entryId ?? null}, ${input.organisation?.trim() || null}, ${input.note.trim()}, ${p.userId}) returning id`,
     );
-    // A tie declared after assignment removes the conflicted, not yet scored assignment at once.
-    const removed = await rowsOf<{ stage_id: number; entry_id: number }>(
+    // A tie declared after assignment removes the conflicted, not yet scored assignments at once,
+    // matched exactly as assignment matches (conflictsOf: organisation names folded).
+    const candidates = await rowsOf<{ stage_id: number; entry_id: number; entrant_name: string; organisation: string | null }>(
       tx,
-      sql`delete from competition_assignments a using competition_entries x
-           where a.entry_id = x.id and x.edition_id = ${editionId} and a.judge_id = ${judgeId}
-             and not exists (select 1 from competition_scores s where s.stage_id = a.stage_id and s.entry_id = a.entry_id and s.judge_id = a.judge_id)
-             and (x.id = ${input.entryId ?? 0} or (${input.organisation?.trim() ?? ''} <> '' and (x.entrant_name = ${input.organisation?.trim() ?? ''} or x.organisation = ${input.organisation?.trim() ?? ''})))
-          returning a.stage_id, a.entry_id`,
+      sql`select a.stage_id, a.entry_id, x.entrant_name, x.organisation from competition_assignments a
+            join competition_entries x on x.id = a.entry_id
+           where x.edition_id = ${editionId} and a.judge_id = ${judgeId}
+             and not exists (select 1 from competition_scores s where s.stage_id = a.stage_id and s.entry_id = a.entry_id and s.judge_id = a.judge_id)`,
     );
+    const tie: JudgeFacts = {
+      judgeId,
+      name: '',
+      organisation: null,
+      ties: [{ entryId: input.entryId ?? null, organisation: input.organisation?.trim() || null, note: input.note.trim() }],
+    };
+    const removed = candidates.filter(
+      (c) => conflictsOf(tie, { entryId: num(c.entry_id), entrantName: c.entrant_name, organisation: c.organisation }).length > 0,
+    );
+    for (const c of removed)
+      await tx.execute(
+        sql`delete from competition_assignments where stage_id = ${c.stage_id} and entry_id = ${c.entry_id} and judge_id = ${judgeId}`,
+      );
     await recordAudit(tx, actorOf(p), 'competition.tie.declare', 'competition_judge_tie', num(row!.id), null, {
       judgeId,
       ...input,
@@ -1068,7 +1127,15 @@ export async function publishStage(database: Database, p: Principal, stageId: nu
     assertNotPublished(stage);
     if (!stage.rankedAt) throw conflict('该阶段尚未排名，不能公布', 'the stage has not been ranked; it cannot be published');
     await tx.execute(sql`update competition_stages set published_at = now() where id = ${stageId}`);
-    const next = nextStage(stage.kind);
+    const configured = await rowsOf<{ kind: StageKind }>(
+      tx,
+      sql`select kind from competition_stages where edition_id = ${stage.editionId}`,
+    );
+    // Projects advance to the next stage the edition has: a skipped stage is passed over.
+    const next = nextConfiguredStage(
+      stage.kind,
+      configured.map((c) => c.kind),
+    );
     const moved = next
       ? await rowsOf<{ id: number }>(
           tx,
@@ -1161,47 +1228,6 @@ export async function recordInterest(
   });
 }
 
-export async function recordInvestment(
-  database: Database,
-  p: Principal,
-  entryId: number,
-  input: {
-    fundName: string;
-    fundLevel: 'national' | 'provincial' | 'city' | 'district';
-    amountYuan: number;
-    status: string;
-    statusOn: string;
-    note?: string;
-  },
-) {
-  requireOrganiser(p);
-  if (!input.fundName.trim()) throw invalid(problem('fundName', '请填写基金名称', 'the fund is required'));
-  return database.db.transaction(async (tx) => {
-    await entryForFollowUp(tx, entryId);
-    const [before] = await rowsOf(
-      tx,
-      sql`select amount_yuan, status from competition_investments where entry_id = ${entryId} and fund_name = ${input.fundName.trim()}`,
-    );
-    const [row] = await rowsOf<{ id: number }>(
-      tx,
-      sql`insert into competition_investments (entry_id, fund_name, fund_level, amount_yuan, status, status_on, note)
-          values (${entryId}, ${input.fundName.trim()}, ${input.fundLevel}, ${input.amountYuan}, ${input.status}, ${input.statusOn}, ${input.note?.trim() ?? ''})
-          on conflict (entry_id, fund_name) do update set fund_level = excluded.fund_level, amount_yuan = excluded.amount_yuan,
-            status = excluded.status, status_on = excluded.status_on, note = excluded.note returning id`,
-    );
-    await recordAudit(
-      tx,
-      actorOf(p),
-      'competition.investment.record',
-      'competition_investment',
-      num(row!.id),
-      before ?? null,
-      input,
-    );
-    return { id: num(row!.id) };
-  });
-}
-
 export async function followUp(database: Database, p: Principal, editionId: number) {
   requireOrganiser(p);
   const rows = await database.query<{
@@ -1223,4 +1249,492 @@ export async function followUp(database: Database, p: Principal, editionId: numb
     [editionId],
   );
   return rows.map((r) => ({ ...r, entryId: num(r.entryId), invested: num(r.invested), disbursed: num(r.disbursed) }));
+}
+
+// ---------- the season's setup: edition, groups, tracks, stages (optimistic concurrency) ----------
+
+function stale(what: Bilingual, current: number, sent: number): AppError {
+  return new AppError('stale_version', {
+    detail: {
+      zh: `${what.zh}已被他人修改（当前版本${current}，您提交的是版本${sent}），请刷新后重试`,
+      en: `${what.en} was changed by someone else meanwhile (now version ${current}, you sent version ${sent}); reload and try again`,
+    },
+  });
+}
+
+export interface EditionChange {
+  version: number;
+  name?: string;
+  groups?: Group[];
+  tracks?: { id?: number; code: string; nameZh: string; nameEn: string }[];
+}
+
+const GROUP_LABEL: Record<Group, string> = { enterprise: '企业组', maker: '创客组' };
+
+/** Edits an edition's name, groups and tracks; a group or track with entries is never removed. */
+export async function updateEdition(database: Database, p: Principal, editionId: number, input: EditionChange): Promise<Edition> {
+  requireOrganiser(p);
+  const pr = new Problems();
+  if (input.name !== undefined && !input.name.trim()) pr.add('name', '请填写届次名称', 'the name is required');
+  if (input.groups !== undefined) {
+    if (input.groups.length === 0) pr.add('groups', '至少设置一个组别', 'at least one group is required');
+    if (new Set(input.groups).size !== input.groups.length) pr.add('groups', '组别重复', 'a group is listed twice');
+  }
+  if (input.tracks !== undefined) {
+    if (input.tracks.length === 0) pr.add('tracks', '至少设置一个赛道', 'at least one track is required');
+    const codes = input.tracks.map((t) => t.code.trim());
+    codes.forEach((c, i) => {
+      if (codes.indexOf(c) !== i) pr.add(`tracks[${i}].code`, '赛道代码重复', 'a track code is used twice');
+    });
+    input.tracks.forEach((t, i) => {
+      if (!t.nameZh.trim()) pr.add(`tracks[${i}].nameZh`, '请填写赛道名称', 'the track name is required');
+    });
+  }
+  pr.throwIfAny();
+  await database.db.transaction(async (tx) => {
+    // The registration lock: no entry can slip into a group or track while it is being removed.
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, ${editionId})`);
+    const [ed] = await rowsOf<{ name: string; groups: Group[] | string; version: number }>(
+      tx,
+      sql`select name, to_jsonb(groups) as groups, version from competition_editions where id = ${editionId} for update`,
+    );
+    if (!ed) throw new AppError('not_found');
+    if (num(ed.version) !== input.version) throw stale({ zh: '该届次', en: 'The edition' }, num(ed.version), input.version);
+    const groupsBefore = typeof ed.groups === 'string' ? (JSON.parse(ed.groups) as Group[]) : ed.groups;
+    const tracksBefore = await rowsOf<{ id: number; code: string; name_zh: string; name_en: string; entries: number }>(
+      tx,
+      sql`select t.id, t.code, t.name_zh, t.name_en, (select count(*)::int from competition_entries x where x.track_id = t.id) as entries
+            from competition_tracks t where t.edition_id = ${editionId} order by t.id`,
+    );
+    if (input.groups)
+      for (const g of groupsBefore.filter((g) => !input.groups!.includes(g))) {
+        const [c] = await rowsOf<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from competition_entries where edition_id = ${editionId} and "group" = ${g}`,
+        );
+        const why = removalRefusal('group', GROUP_LABEL[g], num(c!.n));
+        if (why) throw conflict(why.zh, why.en);
+      }
+    if (input.tracks) {
+      const known = new Map(tracksBefore.map((t) => [num(t.id), t]));
+      input.tracks.forEach((t, i) => {
+        if (t.id !== undefined && !known.has(t.id))
+          throw invalid(problem(`tracks[${i}].id`, '该赛道不属于本届大赛', 'the track is not part of this edition'));
+      });
+      const kept = new Set(input.tracks.filter((t) => t.id !== undefined).map((t) => t.id!));
+      for (const t of tracksBefore.filter((t) => !kept.has(num(t.id)))) {
+        const why = removalRefusal('track', t.name_zh, num(t.entries));
+        if (why) throw conflict(why.zh, why.en);
+        await tx.execute(sql`delete from competition_tracks where id = ${t.id}`);
+      }
+      // Codes may be swapped between tracks: park the kept ones on a temporary code first.
+      for (const t of input.tracks.filter((t) => t.id !== undefined))
+        await tx.execute(sql`update competition_tracks set code = ${'~' + String(t.id)} where id = ${t.id!}`);
+      for (const t of input.tracks)
+        if (t.id !== undefined)
+          await tx.execute(
+            sql`update competition_tracks set code = ${t.code.trim()}, name_zh = ${t.nameZh.trim()}, name_en = ${t.nameEn.trim()} where id = ${t.id}`,
+          );
+        else
+          await tx.execute(
+            sql`insert into competition_tracks (edition_id, code, name_zh, name_en) values (${editionId}, ${t.code.trim()}, ${t.nameZh.trim()}, ${t.nameEn.trim()})`,
+          );
+    }
+    const groupsAfter = input.groups ? [...input.groups].sort() : groupsBefore;
+    await tx.execute(sql`update competition_editions set name = ${input.name?.trim() ?? ed.name},
+        groups = ${`{${groupsAfter.join(',')}}`}::competition_group[], version = version + 1 where id = ${editionId}`);
+    await recordAudit(
+      tx,
+      actorOf(p),
+      'competition.edition.update',
+      'competition_edition',
+      editionId,
+      {
+        name: ed.name,
+        groups: groupsBefore,
+        tracks: tracksBefore.map((t) => ({ id: num(t.id), code: t.code, nameZh: t.name_zh })),
+      },
+      input,
+    );
+  });
+  return (await listEditions(database, p)).find((e) => e.id === editionId)!;
+}
+
+/** Adds a stage: a kind the edition lacks, not before a ranked stage, its dates in order with the others. */
+export async function addStage(database: Database, p: Principal, editionId: number, input: StageInput): Promise<Stage> {
+  requireOrganiser(p);
+  try {
+    return await database.db.transaction(async (tx) => {
+      const [ed] = await rowsOf<{ year: number }>(
+        tx,
+        sql`select year from competition_editions where id = ${editionId} for update`,
+      );
+      if (!ed) throw new AppError('not_found');
+      const existing = (
+        await rowsOf<Stage>(tx, sql`select ${STAGE_COLUMNS} from competition_stages where edition_id = ${editionId}`)
+      ).map(presentStage);
+      const pr = new Problems();
+      pr.addAll(checkNewStage(input.kind, existing));
+      pr.addAll(checkStageDates([...existing, input]));
+      const defaults = stageDefaults(`${num(ed.year)}-01-01`);
+      const judging = judgingDefaults(`${num(ed.year)}-01-01`);
+      const scored = SCORED_STAGES.includes(input.kind);
+      const rubric = scored ? (input.rubric ?? defaults.rubric) : [];
+      if (scored) pr.addAll(checkRubric(rubric));
+      else if (input.rubric?.length) pr.add('rubric', '该阶段不评分，无需评分细则', 'this stage is not scored; it has no rubric');
+      if (input.advanceCount != null && input.advanceSharePercent != null)
+        pr.add('advanceCount', '晋级名额与晋级比例只能设置一项', 'set either the number or the share advancing, not both');
+      pr.throwIfAny();
+      const per = input.judgesPerEntry ?? defaults.judgesPerEntry;
+      const [row] = await rowsOf<{ id: number }>(
+        tx,
+        sql`insert into competition_stages
+          (edition_id, kind, opens_on, closes_on, rubric, judges_per_entry, min_judges, trim_at_least, advance_count, advance_share_percent)
+          values (${editionId}, ${input.kind}, ${input.opensOn}, ${input.closesOn}, ${JSON.stringify(rubric)}::jsonb, ${per},
+                  ${Math.min(judging.minJudges, per)}, ${judging.trimFromJudges}, ${input.advanceCount ?? null}, ${input.advanceSharePercent ?? null})
+          returning id`,
+      );
+      await recordAudit(tx, actorOf(p), 'competition.stage.add', 'competition_stage', num(row!.id), null, input);
+      return stageById(tx, num(row!.id));
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw invalid(problem('kind', '本届已有该阶段', 'this edition has this stage already'));
+    throw e;
+  }
+}
+
+export interface StageChange {
+  version: number;
+  opensOn?: string;
+  closesOn?: string;
+  rubric?: Criterion[];
+  judgesPerEntry?: number;
+  minJudges?: number;
+  advanceCount?: number | null;
+  advanceSharePercent?: number | null;
+}
+
+/**
+ * Changes a stage's dates and settings. A published stage is locked; the rubric is frozen once a
+ * judge has scored; a change to what the ranking is computed from clears the ranking.
+ */
+export async function updateStage(database: Database, p: Principal, stageId: number, input: StageChange) {
+  requireOrganiser(p);
+  return database.db.transaction(async (tx) => {
+    const stage = await stageById(tx, stageId, true);
+    if (stage.version !== input.version) throw stale({ zh: '该阶段', en: 'The stage' }, stage.version, input.version);
+    const next: StageSettings = {
+      opensOn: input.opensOn ?? stage.opensOn,
+      closesOn: input.closesOn ?? stage.closesOn,
+      rubric: input.rubric ?? stage.rubric,
+      judgesPerEntry: input.judgesPerEntry ?? stage.judgesPerEntry,
+      minJudges: input.minJudges ?? stage.minJudges,
+      trimAtLeast: stage.trimAtLeast,
+      advanceCount: input.advanceCount !== undefined ? input.advanceCount : stage.advanceCount,
+      advanceSharePercent: input.advanceSharePercent !== undefined ? input.advanceSharePercent : stage.advanceSharePercent,
+    };
+    // Choosing one advancement rule clears the other unless both were sent.
+    if (input.advanceCount != null && input.advanceSharePercent === undefined) next.advanceSharePercent = null;
+    if (input.advanceSharePercent != null && input.advanceCount === undefined) next.advanceCount = null;
+    const [scored] = await rowsOf<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from competition_scores where stage_id = ${stageId}`,
+    );
+    const refusal = stageChangeRefusal(stage, next, num(scored!.n) > 0);
+    if (refusal) throw conflict(refusal.zh, refusal.en);
+    const pr = new Problems();
+    const siblings = (
+      await rowsOf<Stage>(
+        tx,
+        sql`select ${STAGE_COLUMNS} from competition_stages where edition_id = ${stage.editionId} and id <> ${stageId}`,
+      )
+    ).map(presentStage);
+    pr.addAll(checkStageDates([...siblings, { kind: stage.kind, opensOn: next.opensOn, closesOn: next.closesOn }]));
+    if (SCORED_STAGES.includes(stage.kind)) {
+      if (input.rubric) pr.addAll(checkRubric(input.rubric));
+    } else if (input.rubric?.length) pr.add('rubric', '该阶段不评分，无需评分细则', 'this stage is not scored; it has no rubric');
+    if (next.minJudges > next.judgesPerEntry)
+      pr.add(
+        'minJudges',
+        '最少评审人数不能多于每个项目的评审人数',
+        'the minimum number of judges exceeds the judges per project',
+      );
+    if (next.advanceCount != null && next.advanceSharePercent != null)
+      pr.add('advanceCount', '晋级名额与晋级比例只能设置一项', 'set either the number or the share advancing, not both');
+    pr.throwIfAny();
+    const clears = !!stage.rankedAt && changeClearsRanking(stage, next);
+    if (clears) await tx.execute(sql`delete from competition_results where stage_id = ${stageId}`);
+    await tx.execute(sql`update competition_stages set opens_on = ${next.opensOn}, closes_on = ${next.closesOn},
+        rubric = ${JSON.stringify(next.rubric)}::jsonb, judges_per_entry = ${next.judgesPerEntry}, min_judges = ${next.minJudges},
+        advance_count = ${next.advanceCount}, advance_share_percent = ${next.advanceSharePercent},
+        ranked_at = ${clears ? null : stage.rankedAt}, version = version + 1 where id = ${stageId}`);
+    const { version: _v, ...change } = input;
+    await recordAudit(tx, actorOf(p), 'competition.stage.update', 'competition_stage', stageId, stage, {
+      ...change,
+      rankingCleared: clears,
+    });
+    return { stage: await stageById(tx, stageId), rankingCleared: clears };
+  });
+}
+
+// ---------- declared ties ----------
+
+/** The edition's declared ties: all of them for the organiser, a judge's own for a judge. */
+export async function listTies(database: Database, p: Principal, editionId: number) {
+  const judge = isCompetitionJudge(p);
+  if (!judge) requireOrganiser(p);
+  const [ed] = await database.query<{ id: number }>(`select id from competition_editions where id = $1`, [editionId]);
+  if (!ed) throw new AppError('not_found');
+  const rows = await database.query<{
+    id: number;
+    judgeId: number;
+    judgeName: string;
+    judgeOrganisation: string | null;
+    entryId: number | null;
+    code: string | null;
+    projectName: string | null;
+    organisation: string | null;
+    note: string;
+    declaredByName: string | null;
+    selfDeclared: boolean;
+    declaredAt: unknown;
+  }>(
+    `select t.id, t.judge_id as "judgeId", u.display_name as "judgeName", u.organisation as "judgeOrganisation",
+            t.entry_id as "entryId", x.code, x.project_name as "projectName", t.organisation, t.note,
+            d.display_name as "declaredByName", t.declared_by = t.judge_id as "selfDeclared", t.declared_at as "declaredAt"
+       from competition_judge_ties t join users u on u.id = t.judge_id
+       left join competition_entries x on x.id = t.entry_id left join users d on d.id = t.declared_by
+      where t.edition_id = $1 ${judge ? 'and t.judge_id = $2' : ''} order by t.id`,
+    judge ? [editionId, p.userId] : [editionId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: num(r.id),
+    judgeId: num(r.judgeId),
+    entryId: r.entryId === null ? null : num(r.entryId),
+    // A judge sees the blind code of a project, never its name.
+    projectName: judge ? null : r.projectName,
+    selfDeclared: !!r.selfDeclared,
+    declaredAt: iso(r.declaredAt),
+  }));
+}
+
+/** Withdraws a declared tie (the organiser any, a judge their own); assignments removed by it are not restored. */
+export async function deleteTie(database: Database, p: Principal, editionId: number, tieId: number) {
+  const judge = isCompetitionJudge(p);
+  if (!judge) requireOrganiser(p);
+  return database.db.transaction(async (tx) => {
+    const [t] = await rowsOf<{ judge_id: number; entry_id: number | null; organisation: string | null; note: string }>(
+      tx,
+      sql`select judge_id, entry_id, organisation, note from competition_judge_ties where id = ${tieId} and edition_id = ${editionId} for update`,
+    );
+    if (!t || (judge && num(t.judge_id) !== p.userId)) throw new AppError('not_found');
+    await tx.execute(sql`delete from competition_judge_ties where id = ${tieId}`);
+    await recordAudit(tx, actorOf(p), 'competition.tie.delete', 'competition_judge_tie', tieId, t, null);
+    return { deleted: tieId };
+  });
+}
+
+// ---------- fund investments with their status history ----------
+
+export interface InvestmentInput {
+  fundName: string;
+  fundLevel: 'national' | 'provincial' | 'city' | 'district';
+  amountYuan: number;
+  status?: InvestmentStatus;
+  statusOn: string;
+  note?: string;
+}
+
+async function investmentById(tx: DbOrTx, id: number) {
+  const [v] = await rowsOf<{
+    id: number;
+    entryId: number;
+    fundName: string;
+    fundLevel: string;
+    amountYuan: number;
+    status: InvestmentStatus;
+    statusOn: string;
+    note: string;
+    version: number;
+  }>(
+    tx,
+    sql`select id, entry_id as "entryId", fund_name as "fundName", fund_level as "fundLevel", amount_yuan as "amountYuan", status,
+               status_on::text as "statusOn", note, version from competition_investments where id = ${id}`,
+  );
+  if (!v) throw new AppError('not_found');
+  const history = await rowsOf<{
+    fromStatus: InvestmentStatus | null;
+    toStatus: InvestmentStatus;
+    statusOn: string;
+    amountYuan: number;
+    note: string;
+    changedAt: unknown;
+  }>(
+    tx,
+    sql`select from_status as "fromStatus", to_status as "toStatus", status_on::text as "statusOn", amount_yuan as "amountYuan", note, changed_at as "changedAt"
+          from competition_investment_history where investment_id = ${id} order by id`,
+  );
+  return {
+    ...v,
+    id: num(v.id),
+    entryId: num(v.entryId),
+    amountYuan: num(v.amountYuan),
+    version: num(v.version),
+    history: history.map((h) => ({ ...h, amountYuan: num(h.amountYuan), changedAt: iso(h.changedAt) })),
+  };
+}
+
+/** Records a fund's investment in a roadshow project; its history starts with the first status. */
+export async function createInvestment(database: Database, p: Principal, entryId: number, input: InvestmentInput) {
+  requireOrganiser(p);
+  if (!input.fundName.trim()) throw invalid(problem('fundName', '请填写基金名称', 'the fund is required'));
+  const status = input.status ?? 'intent';
+  if (status === 'withdrawn')
+    throw invalid(problem('status', '新记录的投资不能是已撤回', 'a new investment cannot start withdrawn'));
+  try {
+    return await database.db.transaction(async (tx) => {
+      await entryForFollowUp(tx, entryId);
+      const [row] = await rowsOf<{ id: number }>(
+        tx,
+        sql`insert into competition_investments (entry_id, fund_name, fund_level, amount_yuan, status, status_on, note)
+            values (${entryId}, ${input.fundName.trim()}, ${input.fundLevel}, ${input.amountYuan}, ${status}, ${input.statusOn}, ${input.note?.trim() ?? ''})
+            returning id`,
+      );
+      const id = num(row!.id);
+      await tx.execute(sql`insert into competition_investment_history (investment_id, from_status, to_status, status_on, amount_yuan, note, changed_by)
+          values (${id}, null, ${status}, ${input.statusOn}, ${input.amountYuan}, ${input.note?.trim() ?? ''}, ${p.userId})`);
+      await recordAudit(tx, actorOf(p), 'competition.investment.create', 'competition_investment', id, null, {
+        entryId,
+        ...input,
+        status,
+      });
+      return investmentById(tx, id);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw conflict(
+        '该基金对本项目的投资已有记录，请更新原记录',
+        'this fund’s investment in the project is recorded already; update that record',
+      );
+    throw e;
+  }
+}
+
+export interface InvestmentChange {
+  version: number;
+  status?: InvestmentStatus;
+  statusOn?: string;
+  amountYuan?: number;
+  fundLevel?: InvestmentInput['fundLevel'];
+  note?: string;
+}
+
+/** Moves an investment forward (or withdraws it) and/or corrects its amount; every status move is kept in its history. */
+export async function updateInvestment(database: Database, p: Principal, id: number, input: InvestmentChange) {
+  requireOrganiser(p);
+  return database.db.transaction(async (tx) => {
+    const [locked] = await rowsOf<{ id: number }>(tx, sql`select id from competition_investments where id = ${id} for update`);
+    if (!locked) throw new AppError('not_found');
+    const before = await investmentById(tx, id);
+    if (before.version !== input.version) throw stale({ zh: '该投资记录', en: 'The investment' }, before.version, input.version);
+    const status = input.status ?? before.status;
+    const refusal = investmentMoveRefusal(before.status, status);
+    if (refusal) throw conflict(refusal.zh, refusal.en);
+    const moved = status !== before.status;
+    const statusOn = input.statusOn ?? before.statusOn;
+    if (moved && statusOn < before.statusOn)
+      throw invalid(
+        problem(
+          'statusOn',
+          `状态日期不能早于上一状态日期${before.statusOn}`,
+          `the status date is before the previous one, ${before.statusOn}`,
+        ),
+      );
+    if (moved && input.statusOn === undefined)
+      throw invalid(problem('statusOn', '变更状态时请填写日期', 'give the date of the new status'));
+    if (
+      (before.status === 'withdrawn' || before.status === 'disbursed') &&
+      input.amountYuan !== undefined &&
+      input.amountYuan !== before.amountYuan
+    )
+      throw conflict('该投资已结束，金额不能再修改', 'the investment is closed; its amount can no longer change');
+    const amount = input.amountYuan ?? before.amountYuan;
+    const note = input.note?.trim() ?? before.note;
+    await tx.execute(sql`update competition_investments set status = ${status}, status_on = ${statusOn}, amount_yuan = ${amount},
+        fund_level = ${input.fundLevel ?? before.fundLevel}, note = ${note}, version = version + 1 where id = ${id}`);
+    if (moved)
+      await tx.execute(sql`insert into competition_investment_history (investment_id, from_status, to_status, status_on, amount_yuan, note, changed_by)
+          values (${id}, ${before.status}, ${status}, ${statusOn}, ${amount}, ${input.note?.trim() ?? ''}, ${p.userId})`);
+    const { history: _h, ...old } = before;
+    const { version: _v, ...change } = input;
+    await recordAudit(tx, actorOf(p), 'competition.investment.update', 'competition_investment', id, old, change);
+    return investmentById(tx, id);
+  });
+}
+
+/** The season's follow-up in one place: counts, sums and every roadshow project with its interest and investments. */
+export async function followUpSummary(database: Database, p: Principal, editionId: number) {
+  requireOrganiser(p);
+  const [ed] = await database.query<{ year: number; name: string }>(`select year, name from competition_editions where id = $1`, [
+    editionId,
+  ]);
+  if (!ed) throw new AppError('not_found');
+  const entries = await database.query<{ entryId: number; code: string; projectName: string; entrantName: string; group: Group }>(
+    `select id as "entryId", code, project_name as "projectName", entrant_name as "entrantName", "group"
+       from competition_entries where edition_id = $1 and reached_stage = 'roadshow' order by code`,
+    [editionId],
+  );
+  const interests = await database.query<{
+    id: number;
+    entryId: number;
+    investorName: string;
+    level: 'strong' | 'moderate' | 'watching';
+    note: string;
+    recordedOn: string;
+  }>(
+    `select i.id, i.entry_id as "entryId", i.investor_name as "investorName", i.level, i.note, i.recorded_on::text as "recordedOn"
+       from competition_investor_interests i join competition_entries x on x.id = i.entry_id where x.edition_id = $1 order by i.id`,
+    [editionId],
+  );
+  const invIds = await database.query<{ id: number }>(
+    `select v.id from competition_investments v join competition_entries x on x.id = v.entry_id where x.edition_id = $1 order by v.id`,
+    [editionId],
+  );
+  const investments: Awaited<ReturnType<typeof investmentById>>[] = [];
+  for (const v of invIds) investments.push(await investmentById(database.db, num(v.id)));
+  const byStatus = Object.fromEntries(INVESTMENT_STATUSES.map((s) => [s, { count: 0, amountYuan: 0 }])) as Record<
+    InvestmentStatus,
+    { count: number; amountYuan: number }
+  >;
+  const byFundLevel: Record<string, number> = { national: 0, provincial: 0, city: 0, district: 0 };
+  for (const v of investments) {
+    byStatus[v.status].count++;
+    byStatus[v.status].amountYuan += v.amountYuan;
+    if (v.status !== 'withdrawn') byFundLevel[v.fundLevel] = (byFundLevel[v.fundLevel] ?? 0) + v.amountYuan;
+  }
+  const level = { strong: 0, moderate: 0, watching: 0 };
+  for (const i of interests) level[i.level]++;
+  const rows = entries.map((e) => ({
+    ...e,
+    entryId: num(e.entryId),
+    interests: interests
+      .filter((i) => num(i.entryId) === num(e.entryId))
+      .map((i) => ({ ...i, id: num(i.id), entryId: num(i.entryId) })),
+    investments: investments.filter((v) => v.entryId === num(e.entryId)),
+  }));
+  return {
+    editionId,
+    year: num(ed.year),
+    name: ed.name,
+    projects: rows.length,
+    withInterest: rows.filter((r) => r.interests.length > 0).length,
+    invested: rows.filter((r) => r.investments.some((v) => v.status !== 'withdrawn')).length,
+    interests: level,
+    byStatus,
+    byFundLevel,
+    committedYuan: investments.filter((v) => v.status !== 'withdrawn').reduce((s, v) => s + v.amountYuan, 0),
+    fundedYuan: byStatus.disbursed.amountYuan,
+    rows,
+  };
 }

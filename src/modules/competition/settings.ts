@@ -2,6 +2,8 @@
 import { valueAt, type Parameter } from '../../../policy/core/parameter.ts';
 import {
   COMPETITION_PARAMETERS,
+  defaultRubric,
+  judgesPerProject,
   enterpriseGroupMaxAgeYears,
   enterpriseGroupMustBeInJinan,
   enterpriseGroupRevenueCap,
@@ -11,7 +13,7 @@ import {
   recommendProvincial,
   trimFromJudges,
 } from '../../../policy/competition/parameters.ts';
-import type { EligibilitySettings } from './domain.ts';
+import type { Criterion, EligibilitySettings } from './domain.ts';
 
 function at<T>(p: Parameter<T>, date: string): T {
   const v = valueAt(p, date);
@@ -35,6 +37,12 @@ export function eligibilitySettings(date: string): EligibilitySettings {
 export function judgingDefaults(date: string): { minJudges: number; trimFromJudges: number } {
   const d = clamp(date);
   return { minJudges: at(minimumJudges, d), trimFromJudges: at(trimFromJudges, d) };
+}
+
+/** The defaults a new stage starts from: judges per project and the rubric. */
+export function stageDefaults(date: string): { judgesPerEntry: number; rubric: Criterion[] } {
+  const d = clamp(date);
+  return { judgesPerEntry: at(judgesPerProject, d), rubric: at(defaultRubric, d).map((c) => ({ ...c })) };
 }
 
 export function recommendationQuota(date: string): { national: number; provincial: number } {

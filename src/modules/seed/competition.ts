@@ -417,5 +417,9 @@ async function seedEdition(
         await tx.execute(sql`insert into competition_investments (entry_id, fund_name, fund_level, amount_yuan, status, status_on, note)
           values (${e.id}, ${investors[0]!}, ${i % 4 === 0 ? 'city' : 'provincial'}, ${rng.int(3, 30) * 1_000_000}, ${i % 4 === 0 ? 'disbursed' : 'signed'}, ${show.closesOn}, '')`);
     }
+  // Each seeded investment's history starts at its present status (as the migration does for old rows).
+  await tx.execute(sql`insert into competition_investment_history (investment_id, from_status, to_status, status_on, amount_yuan, note)
+    select v.id, null, v.status, v.status_on, v.amount_yuan, v.note from competition_investments v
+     where not exists (select 1 from competition_investment_history h where h.investment_id = v.id)`);
   return seeded.length;
 }

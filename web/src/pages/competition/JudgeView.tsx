@@ -1,12 +1,14 @@
 /**
  * The judge's view, made for a phone: the assigned projects by blind code (no entrant name), the
- * project content and attachments, and the weighted rubric with the total as it will count.
+ * project content and attachments, the weighted rubric with the total as it will count, and the
+ * judge's own declared ties (回避申报) for the latest edition.
  */
 import { Alert, App, Button, Card, Empty, Input, InputNumber, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../util/errors.ts';
-import { fetchMyAssignments, submitScore, type Assignment } from './api.ts';
+import { fetchEditions, fetchMyAssignments, submitScore, type Assignment, type Edition } from './api.ts';
+import { MyTies } from './TiesTab.tsx';
 import { groupKey, points, stageKey } from './shared.tsx';
 
 function ScoreForm({ a, onSaved }: { a: Assignment; onSaved: () => void }) {
@@ -87,6 +89,13 @@ export function JudgeView() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<'todo' | 'done'>('todo');
   const [openKey, setOpenKey] = useState<string | null>(null);
+  // The edition the judge is judging now (else the latest): ties are declared to it from here, on the phone.
+  const [editions, setEditions] = useState<Edition[]>([]);
+  useEffect(() => {
+    fetchEditions()
+      .then(setEditions)
+      .catch(() => setEditions([]));
+  }, []);
   const load = useCallback(() => {
     fetchMyAssignments()
       .then(setItems)
@@ -97,11 +106,14 @@ export function JudgeView() {
     () => (items ?? []).filter((a) => (filter === 'todo' ? a.open && !a.myScore : !a.open || a.myScore)),
     [items, filter],
   );
+  const current = (items ?? []).find((a) => a.open) ?? (items ?? [])[0];
+  const edition = editions.find((e) => e.year === current?.year) ?? editions[0] ?? null;
   if (error) return <Alert type="error" message={error} />;
   const todo = (items ?? []).filter((a) => a.open && !a.myScore).length;
   return (
     <div data-testid="judge-view" style={{ maxWidth: 720 }}>
       <Alert type="info" showIcon message={t('comp.judge.blind')} style={{ marginBottom: 12 }} />
+      {edition && <MyTies key={edition.id} edition={edition} />}
       <Segmented
         block
         value={filter}

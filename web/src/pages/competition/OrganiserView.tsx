@@ -23,13 +23,11 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText, fieldErrors } from '../../util/errors.ts';
-import { formatYuan } from '../../util/format.ts';
 import {
   SCORED,
   autoAssign,
   fetchEditions,
   fetchEntries,
-  fetchFollowUp,
   fetchJudges,
   fetchProgress,
   fetchResults,
@@ -40,12 +38,14 @@ import {
   type AssignPlan,
   type Edition,
   type Entry,
-  type FollowUp,
   type Judge,
   type Progress,
   type RankOutcome,
   type Result,
 } from './api.ts';
+import { FollowUpTab } from './FollowUpTab.tsx';
+import { SetupTab } from './SetupTab.tsx';
+import { TiesTab } from './TiesTab.tsx';
 import { EligibilityReasons, RecommendationTag, ScoreChart, groupKey, points, stageKey } from './shared.tsx';
 
 function EntriesTab({ edition, canOrganise }: { edition: Edition; canOrganise: boolean }) {
@@ -404,49 +404,36 @@ function RankingTab({ edition, onChanged }: { edition: Edition; onChanged: () =>
   );
 }
 
-function FollowUpTab({ edition }: { edition: Edition }) {
-  const { t } = useI18n();
-  const [rows, setRows] = useState<FollowUp[]>([]);
-  useEffect(() => void fetchFollowUp(edition.id).then(setRows), [edition.id]);
-  return (
-    <Table
-      rowKey="entryId"
-      size="small"
-      dataSource={rows}
-      pagination={false}
-      data-testid="followup-table"
-      columns={[
-        { title: t('comp.col.code'), dataIndex: 'code', width: 110 },
-        { title: t('comp.col.project'), dataIndex: 'projectName' },
-        { title: t('comp.col.entrant'), dataIndex: 'entrantName' },
-        {
-          title: t('comp.col.interests'),
-          render: (_: unknown, r: FollowUp) => `${r.interests}（${t('comp.strong')} ${r.strong}）`,
-        },
-        { title: t('comp.col.invested'), dataIndex: 'invested', render: (v: number) => formatYuan(v) },
-        { title: t('comp.col.disbursed'), dataIndex: 'disbursed', render: (v: number) => formatYuan(v) },
-      ]}
-    />
-  );
-}
-
 export function OrganiserView({ canOrganise }: { canOrganise: boolean }) {
   const { t, pick } = useI18n();
   const [editions, setEditions] = useState<Edition[] | null>(null);
   const [editionId, setEditionId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    fetchEditions()
-      .then((eds) => {
-        setEditions(eds);
-        setEditionId((old) => old ?? eds[0]?.id ?? null);
-      })
-      .catch((e: unknown) => setError(errorText(e, pick)));
-  }, [pick]);
-  useEffect(load, [load]);
+  const [tab, setTab] = useState<string | null>(null);
+  const load = useCallback(
+    (select?: number) => {
+      fetchEditions()
+        .then((eds) => {
+          setEditions(eds);
+          setEditionId((old) => select ?? old ?? eds[0]?.id ?? null);
+        })
+        .catch((e: unknown) => setError(errorText(e, pick)));
+    },
+    [pick],
+  );
+  useEffect(() => load(), [load]);
   const edition = useMemo(() => editions?.find((e) => e.id === editionId) ?? null, [editions, editionId]);
   if (error) return <Alert type="error" message={error} />;
-  if (!edition) return null;
+  if (!editions) return null;
+  if (!edition)
+    // An organiser with no edition lands on the setup: the first edition is created there.
+    return canOrganise ? (
+      <div data-testid="organiser-view">
+        <SetupTab edition={null} onChanged={(id) => load(id)} />
+      </div>
+    ) : (
+      <Alert message={t('comp.setup.noEditionYet')} />
+    );
   return (
     <div data-testid="organiser-view">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -465,6 +452,8 @@ export function OrganiserView({ canOrganise }: { canOrganise: boolean }) {
       </Space>
       <Tabs
         key={edition.id}
+        activeKey={tab ?? 'entries'}
+        onChange={setTab}
         items={[
           {
             key: 'entries',
@@ -473,9 +462,15 @@ export function OrganiserView({ canOrganise }: { canOrganise: boolean }) {
           },
           ...(canOrganise
             ? [
+                {
+                  key: 'setup',
+                  label: t('comp.tab.setup'),
+                  children: <SetupTab edition={edition} onChanged={(id) => load(id)} />,
+                },
                 { key: 'judging', label: t('comp.tab.judging'), children: <JudgingTab edition={edition} /> },
+                { key: 'ties', label: t('comp.tab.ties'), children: <TiesTab edition={edition} /> },
                 { key: 'ranking', label: t('comp.tab.ranking'), children: <RankingTab edition={edition} onChanged={load} /> },
-                { key: 'followup', label: t('comp.tab.followUp'), children: <FollowUpTab edition={edition} /> },
+                { key: 'followup', label: t('comp.tab.followUp'), children: <FollowUpTab editionId={edition.id} /> },
               ]
             : []),
         ]}

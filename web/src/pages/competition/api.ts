@@ -26,13 +26,26 @@ export interface Stage {
   advanceSharePercent: number | null;
   rankedAt: string | null;
   publishedAt: string | null;
+  version: number;
+}
+export const STAGE_KINDS: StageKind[] = ['registration', 'preliminary', 'semi_final', 'final', 'roadshow'];
+export const GROUPS: Group[] = ['enterprise', 'maker'];
+export interface Track {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  entries: number;
 }
 export interface Edition {
   id: number;
   year: number;
   name: string;
+  groups: Group[];
+  version: number;
   entries: number;
-  tracks: { id: number; code: string; nameZh: string; nameEn: string }[];
+  entriesByGroup: Record<Group, number>;
+  tracks: Track[];
   stages: Stage[];
 }
 export interface Rule {
@@ -140,16 +153,6 @@ export interface Assignment {
   attachments: { id: number; fileName: string; size: number }[];
   myScore: { criteria: Record<string, number>; totalCenti: number; comment: string } | null;
 }
-export interface FollowUp {
-  entryId: number;
-  code: string;
-  projectName: string;
-  entrantName: string;
-  interests: number;
-  strong: number;
-  invested: number;
-  disbursed: number;
-}
 export interface PublicStage {
   stageId: number;
   year: number;
@@ -181,8 +184,88 @@ export const fetchResults = (stageId: number) =>
   request<{ results: Result[]; tieBreak: Bilingual }>(`/api/competition/stages/${stageId}/results`);
 export const publishStage = (stageId: number) =>
   request<{ advanced: number; nextStage: StageKind | null }>(`/api/competition/stages/${stageId}/publish`, { method: 'POST' });
-export const fetchFollowUp = (editionId: number) => request<FollowUp[]>(`/api/competition/editions/${editionId}/follow-up`);
 export const fetchMyAssignments = () => request<Assignment[]>('/api/competition/my-assignments');
 export const submitScore = (stageId: number, entryId: number, scores: Record<string, number>, comment: string) =>
   request(`/api/competition/stages/${stageId}/scores/${entryId}`, { method: 'PUT', body: { scores, comment } });
 export const fetchPublic = () => request<{ tieBreak: Bilingual; stages: PublicStage[] }>('/api/competition/public/results');
+
+// ---------- the season's setup, ties, investments ----------
+
+export type InvestmentStatus = 'intent' | 'due_diligence' | 'signed' | 'disbursed' | 'withdrawn';
+export const INVESTMENT_PATH: InvestmentStatus[] = ['intent', 'due_diligence', 'signed', 'disbursed'];
+export type FundLevel = 'national' | 'provincial' | 'city' | 'district';
+export type InterestLevel = 'strong' | 'moderate' | 'watching';
+export interface Tie {
+  id: number;
+  judgeId: number;
+  judgeName: string;
+  judgeOrganisation: string | null;
+  entryId: number | null;
+  code: string | null;
+  projectName: string | null;
+  organisation: string | null;
+  note: string;
+  declaredByName: string | null;
+  selfDeclared: boolean;
+  declaredAt: string;
+}
+export interface Investment {
+  id: number;
+  entryId: number;
+  fundName: string;
+  fundLevel: FundLevel;
+  amountYuan: number;
+  status: InvestmentStatus;
+  statusOn: string;
+  note: string;
+  version: number;
+  history: {
+    fromStatus: InvestmentStatus | null;
+    toStatus: InvestmentStatus;
+    statusOn: string;
+    amountYuan: number;
+    note: string;
+  }[];
+}
+export interface FollowUpRow {
+  entryId: number;
+  code: string;
+  projectName: string;
+  entrantName: string;
+  group: Group;
+  interests: { id: number; investorName: string; level: InterestLevel; note: string; recordedOn: string }[];
+  investments: Investment[];
+}
+export interface FollowUpSummary {
+  projects: number;
+  withInterest: number;
+  invested: number;
+  interests: Record<InterestLevel, number>;
+  byStatus: Record<InvestmentStatus, { count: number; amountYuan: number }>;
+  byFundLevel: Record<FundLevel, number>;
+  committedYuan: number;
+  fundedYuan: number;
+  rows: FollowUpRow[];
+}
+
+export const createEdition = (body: Record<string, unknown>) =>
+  request<Edition>('/api/competition/editions', { method: 'POST', body });
+export const updateEdition = (id: number, body: Record<string, unknown>) =>
+  request<Edition>(`/api/competition/editions/${id}`, { method: 'PATCH', body });
+export const addStage = (editionId: number, body: Record<string, unknown>) =>
+  request<Stage>(`/api/competition/editions/${editionId}/stages`, { method: 'POST', body });
+export const updateStage = (id: number, body: Record<string, unknown>) =>
+  request<{ stage: Stage; rankingCleared: boolean }>(`/api/competition/stages/${id}`, { method: 'PATCH', body });
+export const fetchTies = (editionId: number) => request<Tie[]>(`/api/competition/editions/${editionId}/ties`);
+export const declareTie = (editionId: number, body: Record<string, unknown>) =>
+  request<{ id: number; removedAssignments: number }>(`/api/competition/editions/${editionId}/ties`, { method: 'POST', body });
+export const deleteTie = (editionId: number, tieId: number) =>
+  request(`/api/competition/editions/${editionId}/ties/${tieId}`, { method: 'DELETE' });
+export const fetchFollowUpSummary = (editionId: number) =>
+  request<FollowUpSummary>(`/api/competition/editions/${editionId}/follow-up/summary`);
+export const recordInterest = (entryId: number, body: Record<string, unknown>) =>
+  request(`/api/competition/entries/${entryId}/interests`, { method: 'POST', body });
+export const createInvestment = (entryId: number, body: Record<string, unknown>) =>
+  request<Investment>(`/api/competition/entries/${entryId}/investments`, { method: 'POST', body });
+export const updateInvestment = (id: number, body: Record<string, unknown>) =>
+  request<Investment>(`/api/competition/investments/${id}`, { method: 'PATCH', body });
