@@ -186,7 +186,10 @@ describe('a competition season in the browser', () => {
     expect(first).toContain('91.00');
     await city.getByTestId('publish').click();
     await city.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await city.getByText('已公布，1 个项目晋级').waitFor();
+    // The stage's 'published' tag stays (the success toast goes after 3 s); a refusal fails with its reason.
+    const refused = city.locator('.ant-message-error');
+    await city.getByTestId('stage-published').or(refused).waitFor();
+    if (await refused.isVisible()) throw new Error(`publish refused: ${await refused.textContent()}`);
     await city.getByTestId('results-table').waitFor();
     await shot(city, 'organiser-ranking');
     const reached = await server.ctx.database.query<{ code: string; reached_stage: string }>(

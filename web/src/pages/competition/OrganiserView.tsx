@@ -371,7 +371,11 @@ function RankingTab({ edition, onChanged }: { edition: Edition; onChanged: () =>
         <Button disabled={!!stage.publishedAt || !stage.rankedAt} onClick={publish} data-testid="publish">
           {t('comp.publish')}
         </Button>
-        {stage.publishedAt && <Tag color="green">{t('comp.publishedOn', { at: stage.publishedAt.slice(0, 10) })}</Tag>}
+        {stage.publishedAt && (
+          <Tag color="green" data-testid="stage-published">
+            {t('comp.publishedOn', { at: stage.publishedAt.slice(0, 10) })}
+          </Tag>
+        )}
         {stage.kind === 'final' && stage.rankedAt && (
           <Button href={`/api/competition/editions/${edition.id}/recommendations.xlsx`} data-testid="export-recommendations">
             {t('comp.exportRecommendations')}
