@@ -105,6 +105,23 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
     expect(v.evaluation.score).toBeGreaterThan(0);
   });
 
+  it('keeps citations "not recorded" (null) apart from zero citations when an item is changed', async () => {
+    const [r] = await q<{ id: number; version: number }>(`select id, version from ip_records where enterprise_id = $1`, [
+      enterpriseId,
+    ]);
+    const put = (citations: number | null, version: number) =>
+      ent.send('PUT', `/api/ip/records/${r!.id}`, { version, item: { ...PATENT, citations } });
+    expect((await put(null, Number(r!.version))).statusCode).toBe(200);
+    expect(
+      (await q<{ citations: number | null }>(`select citations from ip_records where id = $1`, [r!.id]))[0]!.citations,
+    ).toBeNull();
+    expect((await put(0, Number(r!.version) + 1)).statusCode).toBe(200);
+    expect(
+      Number((await q<{ citations: number }>(`select citations from ip_records where id = $1`, [r!.id]))[0]!.citations),
+    ).toBe(0);
+    expect((await put(3, Number(r!.version) + 2)).statusCode).toBe(200);
+  });
+
   it('refuses a wrong check digit, a missing acquisition date and a duplicate, naming the field, changing nothing', async () => {
     const before = await count();
     const bad = await ent.send('POST', `/api/ip/enterprises/${enterpriseId}/records`, {
@@ -360,6 +377,7 @@ describe.each(ENGINES)('IP API on %s', (engine) => {
       'ip.pledge_loan.record',
       'ip.record.create',
       'ip.record.import',
+      'ip.record.update',
     ]);
   });
 });

@@ -33,6 +33,7 @@ import {
   type EventDeps,
 } from './service.ts';
 import { enrolmentsWorkbook, eventStats, programmeTotals, statsWorkbook } from './statistics.ts';
+import { NullableInteger } from '../../shared/schema.ts';
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Literals = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -49,14 +50,14 @@ const EventBody = {
   kind: Literals(EVENT_KINDS),
   title: Type.String({ maxLength: 200 }),
   description: Type.Optional(Type.String({ maxLength: 5000 })),
-  programmeYear: Type.Optional(Type.Union([Type.Integer({ minimum: 2020, maximum: 2100 }), Type.Null()])),
+  programmeYear: Type.Optional(NullableInteger({ minimum: 2020, maximum: 2100 })),
   startsAt: Time,
   endsAt: Time,
   enrolmentClosesAt: Type.Optional(Time),
   place: Type.String({ maxLength: 300 }),
   capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
   hostName: Type.String({ maxLength: 200 }),
-  hostEnterpriseId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  hostEnterpriseId: Type.Optional(NullableInteger({ minimum: 1 })),
   targetRules: Type.Optional(Type.Array(Rule, { maxItems: 10 })),
 };
 const Participant = Type.Object({

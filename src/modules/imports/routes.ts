@@ -36,7 +36,9 @@ const Column = Type.Union([Type.Integer({ minimum: 1, maximum: LIMITS.columns })
 });
 const Mapping = Type.Object(
   {
-    headerRow: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'row number of the header; null: no header' })),
+    headerRow: Type.Optional(
+      Type.Union([Type.Null(), Type.Integer({ minimum: 1 })], { description: 'row number of the header; null: no header' }),
+    ),
     columns: Type.Object(
       {
         name: Column,
@@ -55,14 +57,24 @@ const OptionFields = {
   level: Enum(LEVELS),
   batch: Type.Optional(Type.String({ maxLength: 60 })),
   recognisedOn: DateStr,
-  validUntil: Type.Optional(Type.Union([DateStr, Type.Null()], { description: 'last valid day; default recognisedOn + 3 years − 1 day' })),
+  validUntil: Type.Optional(
+    Type.Union([DateStr, Type.Null()], { description: 'last valid day; default recognisedOn + 3 years − 1 day' }),
+  ),
   defaultRecognition: Type.Optional(Enum(RECOGNITION_KINDS)),
 };
 const TextBody = Type.Object(
-  { text: Type.String({ minLength: 1, maxLength: LIMITS.fileBytes }), fileName: Type.Optional(Type.String({ maxLength: 200 })), mapping: Type.Optional(Mapping), ...OptionFields },
+  {
+    text: Type.String({ minLength: 1, maxLength: LIMITS.fileBytes }),
+    fileName: Type.Optional(Type.String({ maxLength: 200 })),
+    mapping: Type.Optional(Mapping),
+    ...OptionFields,
+  },
   { additionalProperties: false },
 );
-const InspectTextBody = Type.Object({ text: Type.String({ minLength: 1, maxLength: LIMITS.fileBytes }) }, { additionalProperties: false });
+const InspectTextBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: LIMITS.fileBytes }) },
+  { additionalProperties: false },
+);
 const DecisionBody = Type.Object(
   {
     action: Type.Union([Type.Literal('match'), Type.Literal('create'), Type.Literal('skip'), Type.Literal('clear')]),
@@ -86,7 +98,9 @@ function toMapping(m: unknown): MappingInput | undefined {
     try {
       value = JSON.parse(m) as unknown;
     } catch {
-      throw new AppError('validation_failed', { fields: [{ field: 'mapping', reason: { zh: '列映射不是有效的JSON', en: 'the mapping is not valid JSON' } }] });
+      throw new AppError('validation_failed', {
+        fields: [{ field: 'mapping', reason: { zh: '列映射不是有效的JSON', en: 'the mapping is not valid JSON' } }],
+      });
     }
   }
   const p = new Problems();
@@ -95,14 +109,16 @@ function toMapping(m: unknown): MappingInput | undefined {
   for (const [role, v] of Object.entries(obj.columns ?? {})) {
     if (!MAPPED_ROLES.includes(role as ColumnRole)) p.add(`mapping.columns.${role}`, '未知的列用途', 'unknown column role');
     const n = columnNumber(v);
-    if (n === undefined || n > LIMITS.columns) p.add(`mapping.columns.${role}`, '应为列号（1起）或列字母（如C）', 'must be a column number (from 1) or letter (e.g. C)');
+    if (n === undefined || n > LIMITS.columns)
+      p.add(`mapping.columns.${role}`, '应为列号（1起）或列字母（如C）', 'must be a column number (from 1) or letter (e.g. C)');
     else columns[role as ColumnRole] = n;
   }
   let headerRow: number | null | undefined;
   if (obj.headerRow === null || obj.headerRow === 0) headerRow = null;
   else if (obj.headerRow !== undefined) {
     const n = Number(obj.headerRow);
-    if (!Number.isInteger(n) || n < 1) p.add('mapping.headerRow', '应为行号（1起）或null', 'must be a row number (from 1) or null');
+    if (!Number.isInteger(n) || n < 1)
+      p.add('mapping.headerRow', '应为行号（1起）或null', 'must be a row number (from 1) or null');
     else headerRow = n;
   }
   p.throwIfAny();
@@ -119,7 +135,9 @@ interface MultipartUpload {
 async function readMultipart(req: FastifyRequest): Promise<MultipartUpload> {
   if (!req.isMultipart())
     throw new AppError('validation_failed', {
-      fields: [{ field: 'file', reason: { zh: '请以multipart/form-data上传文件', en: 'upload the file as multipart/form-data' } }],
+      fields: [
+        { field: 'file', reason: { zh: '请以multipart/form-data上传文件', en: 'upload the file as multipart/form-data' } },
+      ],
     });
   const fields: Record<string, string> = {};
   let file: { fileName: string; bytes: Buffer } | undefined;
@@ -127,12 +145,22 @@ async function readMultipart(req: FastifyRequest): Promise<MultipartUpload> {
     if (part.type === 'file') {
       if (part.fieldname !== 'file' || file) {
         await part.toBuffer();
-        throw new AppError('validation_failed', { fields: [{ field: part.fieldname, reason: { zh: '只能上传一个文件（字段名file）', en: 'upload one file, in the field "file"' } }] });
+        throw new AppError('validation_failed', {
+          fields: [
+            {
+              field: part.fieldname,
+              reason: { zh: '只能上传一个文件（字段名file）', en: 'upload one file, in the field "file"' },
+            },
+          ],
+        });
       }
       file = { fileName: part.filename || 'upload', bytes: await part.toBuffer() };
     } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
   }
-  if (!file) throw new AppError('validation_failed', { fields: [{ field: 'file', reason: { zh: '请选择要上传的文件', en: 'choose a file to upload' } }] });
+  if (!file)
+    throw new AppError('validation_failed', {
+      fields: [{ field: 'file', reason: { zh: '请选择要上传的文件', en: 'choose a file to upload' } }],
+    });
   return { ...file, fields };
 }
 
@@ -151,7 +179,12 @@ const VERDICT_ZH: Record<string, string> = {
   duplicate: '重复',
   invalid: '无效',
 };
-const OUTCOME_ZH: Record<string, string> = { created: '已登记称号', already_recorded: '称号已存在', skipped: '未处理', duplicate: '重复' };
+const OUTCOME_ZH: Record<string, string> = {
+  created: '已登记称号',
+  already_recorded: '称号已存在',
+  skipped: '未处理',
+  duplicate: '重复',
+};
 
 export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const deps: ImportDeps = { database: ctx.database, cipher: ctx.cipher };
@@ -166,7 +199,13 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
     r.post(
       '/api/imports/inspect',
-      { schema: { tags, summary: '预读名单文件 Inspect a list file (multipart: file, sheet?)', consumes: ['multipart/form-data'] } },
+      {
+        schema: {
+          tags,
+          summary: '预读名单文件 Inspect a list file (multipart: file, sheet?)',
+          consumes: ['multipart/form-data'],
+        },
+      },
       async (req) => {
         const up = await readMultipart(req);
         return inspectUpload(principalOf(req), { fileName: up.fileName, bytes: up.bytes, sheet: up.fields.sheet });
@@ -175,8 +214,12 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
     r.post(
       '/api/imports/inspect/text',
-      { bodyLimit: LIMITS.fileBytes * 4 + 1024, schema: { tags, summary: '预读粘贴的名单 Inspect pasted text', body: InspectTextBody } },
-      async (req) => inspectUpload(principalOf(req), { fileName: 'pasted.txt', bytes: Buffer.from(req.body.text, 'utf8'), pasted: true }),
+      {
+        bodyLimit: LIMITS.fileBytes * 4 + 1024,
+        schema: { tags, summary: '预读粘贴的名单 Inspect pasted text', body: InspectTextBody },
+      },
+      async (req) =>
+        inspectUpload(principalOf(req), { fileName: 'pasted.txt', bytes: Buffer.from(req.body.text, 'utf8'), pasted: true }),
     );
 
     r.post(
@@ -184,7 +227,8 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       {
         schema: {
           tags,
-          summary: '上传名单并预览 Upload a list and preview (multipart: file, kind, level, batch, recognisedOn, validUntil?, defaultRecognition?, mapping? JSON, sheet?)',
+          summary:
+            '上传名单并预览 Upload a list and preview (multipart: file, kind, level, batch, recognisedOn, validUntil?, defaultRecognition?, mapping? JSON, sheet?)',
           consumes: ['multipart/form-data'],
         },
       },
@@ -195,7 +239,14 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
           deps,
           principalOf(req),
           { fileName: up.fileName, bytes: up.bytes, sheet: f.sheet },
-          { kind: f.kind, level: f.level, batch: f.batch, recognisedOn: f.recognisedOn, validUntil: f.validUntil, defaultRecognition: f.defaultRecognition || undefined },
+          {
+            kind: f.kind,
+            level: f.level,
+            batch: f.batch,
+            recognisedOn: f.recognisedOn,
+            validUntil: f.validUntil,
+            defaultRecognition: f.defaultRecognition || undefined,
+          },
           toMapping(f.mapping),
         );
         return reply.status(result.reused ? 200 : 201).send(result);
@@ -204,7 +255,10 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
     r.post(
       '/api/imports/text',
-      { bodyLimit: LIMITS.fileBytes * 4 + 4096, schema: { tags, summary: '粘贴名单并预览 Paste a list and preview', body: TextBody } },
+      {
+        bodyLimit: LIMITS.fileBytes * 4 + 4096,
+        schema: { tags, summary: '粘贴名单并预览 Paste a list and preview', body: TextBody },
+      },
       async (req, reply) => {
         const b = req.body;
         const result = await createImport(
@@ -231,7 +285,11 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
           }),
         },
       },
-      async (req) => ({ ...(await listImportsOf(deps, principalOf(req), req.query)), page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 20 }),
+      async (req) => ({
+        ...(await listImportsOf(deps, principalOf(req), req.query)),
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 20,
+      }),
     );
 
     r.get(
@@ -248,7 +306,11 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
           }),
         },
       },
-      async (req) => ({ ...(await getImport(deps, principalOf(req), req.params.id, req.query)), page: req.query.page ?? 1, pageSize: req.query.pageSize ?? 100 }),
+      async (req) => ({
+        ...(await getImport(deps, principalOf(req), req.params.id, req.query)),
+        page: req.query.page ?? 1,
+        pageSize: req.query.pageSize ?? 100,
+      }),
     );
 
     r.post(
@@ -290,36 +352,59 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
       async (req) => ({ import: await revertImport(deps, principalOf(req), req.params.id, req.body.reason) }),
     );
 
-    r.get('/api/imports/:id/unmatched.xlsx', { schema: { tags, summary: '导出未匹配行 Export the rows that did not match', params: Id } }, async (req, reply) => {
-      const { import: imp, rows } = await unmatchedRows(deps, principalOf(req), req.params.id);
-      const buf = await toXlsx(
-        '未匹配 Unmatched',
-        [
-          { header: '行号 Row', width: 8, value: (x) => x.rowNo },
-          { header: '企业名称 Name', width: 36, value: (x) => x.name },
-          { header: '统一社会信用代码 USCC', width: 22, value: (x) => x.uscc },
-          { header: '所在地区 Region', width: 12, value: (x) => x.region },
-          { header: '部分 Section', width: 16, value: (x) => x.section },
-          { header: '类别 Recognition', width: 10, value: (x) => (x.recognition === 'renewal' ? '复核' : '新认定') },
-          { header: '结论 Verdict', width: 12, value: (x) => VERDICT_ZH[x.verdict] ?? x.verdict },
-          { header: '说明 Notes', width: 40, value: (x) => x.notes.map((n) => n.zh).join('；') },
-          { header: '候选企业 Candidates', width: 50, value: (x) => x.candidates.map((c) => `${c.name}（${c.uscc}，${Math.round(c.score * 100)}%）`).join('；') },
-          { header: '处理 Outcome', width: 12, value: (x) => (x.outcome ? (OUTCOME_ZH[x.outcome] ?? x.outcome) : x.decision?.action === 'skip' ? '跳过' : '') },
-        ],
-        rows,
-      );
-      return sendXlsx(reply, `import-${imp.id}-unmatched`, buf);
-    });
+    r.get(
+      '/api/imports/:id/unmatched.xlsx',
+      { schema: { tags, summary: '导出未匹配行 Export the rows that did not match', params: Id } },
+      async (req, reply) => {
+        const { import: imp, rows } = await unmatchedRows(deps, principalOf(req), req.params.id);
+        const buf = await toXlsx(
+          '未匹配 Unmatched',
+          [
+            { header: '行号 Row', width: 8, value: (x) => x.rowNo },
+            { header: '企业名称 Name', width: 36, value: (x) => x.name },
+            { header: '统一社会信用代码 USCC', width: 22, value: (x) => x.uscc },
+            { header: '所在地区 Region', width: 12, value: (x) => x.region },
+            { header: '部分 Section', width: 16, value: (x) => x.section },
+            { header: '类别 Recognition', width: 10, value: (x) => (x.recognition === 'renewal' ? '复核' : '新认定') },
+            { header: '结论 Verdict', width: 12, value: (x) => VERDICT_ZH[x.verdict] ?? x.verdict },
+            { header: '说明 Notes', width: 40, value: (x) => x.notes.map((n) => n.zh).join('；') },
+            {
+              header: '候选企业 Candidates',
+              width: 50,
+              value: (x) => x.candidates.map((c) => `${c.name}（${c.uscc}，${Math.round(c.score * 100)}%）`).join('；'),
+            },
+            {
+              header: '处理 Outcome',
+              width: 12,
+              value: (x) => (x.outcome ? (OUTCOME_ZH[x.outcome] ?? x.outcome) : x.decision?.action === 'skip' ? '跳过' : ''),
+            },
+          ],
+          rows,
+        );
+        return sendXlsx(reply, `import-${imp.id}-unmatched`, buf);
+      },
+    );
 
-    r.get('/api/imports/:id/file', { schema: { tags, summary: '下载原始文件 The original upload', params: Id } }, async (req, reply) => {
-      const f = await importFile(deps, principalOf(req), req.params.id);
-      const type =
-        f.sourceType === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : f.sourceType === 'csv' ? 'text/csv' : 'text/plain; charset=utf-8';
-      const safe = f.fileName.replace(/["\\\r\n]/g, '_');
-      return reply
-        .header('content-type', type)
-        .header('content-disposition', `attachment; filename="import-${req.params.id}"; filename*=UTF-8''${encodeURIComponent(safe)}`)
-        .send(f.bytes);
-    });
+    r.get(
+      '/api/imports/:id/file',
+      { schema: { tags, summary: '下载原始文件 The original upload', params: Id } },
+      async (req, reply) => {
+        const f = await importFile(deps, principalOf(req), req.params.id);
+        const type =
+          f.sourceType === 'xlsx'
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : f.sourceType === 'csv'
+              ? 'text/csv'
+              : 'text/plain; charset=utf-8';
+        const safe = f.fileName.replace(/["\\\r\n]/g, '_');
+        return reply
+          .header('content-type', type)
+          .header(
+            'content-disposition',
+            `attachment; filename="import-${req.params.id}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+          )
+          .send(f.bytes);
+      },
+    );
   });
 }

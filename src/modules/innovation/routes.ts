@@ -39,6 +39,7 @@ import {
   type InnovationDeps,
 } from './service.ts';
 import { importTemplate, statsWorkbook } from './export.ts';
+import { NullableInteger } from '../../shared/schema.ts';
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
@@ -54,7 +55,7 @@ const CatalogueQuery = Type.Object({
   mine: Type.Optional(Type.Boolean()),
   ...Paging,
 });
-const Str = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+const Str = (max: number) => Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: max })]));
 /** Bodies are loose on purpose: domain.ts checks every field and names each problem in zh/en. */
 const AchievementBody = Type.Object(
   {
@@ -77,7 +78,7 @@ const DemandBody = Type.Object(
     title: Str(400),
     description: Str(8000),
     field: Str(60),
-    budget: Type.Optional(Type.Union([Type.Integer(), Type.String({ maxLength: 20 }), Type.Null()])),
+    budget: Type.Optional(Type.Union([Type.Null(), Type.Integer(), Type.String({ maxLength: 20 })])),
     deadline: Str(20),
     version: Type.Optional(Type.Integer({ minimum: 1 })),
   },
@@ -213,8 +214,8 @@ export async function innovationRoutes(app: FastifyInstance, ctx: AppContext): P
           {
             team: Str(200),
             proposal: Str(8000),
-            quote: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-            achievementId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+            quote: Type.Optional(NullableInteger()),
+            achievementId: Type.Optional(NullableInteger()),
           },
           { additionalProperties: false },
         ),

@@ -21,11 +21,12 @@ import {
   updateIp,
 } from './service.ts';
 import { importTemplate, itemsWorkbook, statsWorkbook } from './export.ts';
+import { NullableInteger } from '../../shared/schema.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const DateQ = Type.Object({ date: Type.Optional(Type.String({ maxLength: 10 })) });
-const NullableDate = Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()]));
+const NullableDate = Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 20 })]));
 /** Loose types on purpose: the domain names each field's problem in Chinese and English. */
 const IpBody = Type.Object(
   {
@@ -38,7 +39,7 @@ const IpBody = Type.Object(
     legalStatus: Type.String({ maxLength: 20 }),
     maintenanceYearsPaid: Type.Optional(Type.Integer()),
     foreignFamilyCount: Type.Optional(Type.Integer()),
-    citations: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+    citations: Type.Optional(NullableInteger()),
     awards: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 })),
     origin: Type.String({ maxLength: 20 }),
     acquiredOn: NullableDate,
