@@ -1422,6 +1422,7 @@ export const en: Record<MessageKey, string> = {
   'comp.inv.funded': 'Funded',
   'comp.inv.byStatus': 'Investment by status',
   'comp.inv.export': 'Export to Excel',
+  'comp.inv.noneYet': 'No fund investment recorded for this edition yet',
   'comp.inv.axis': '{n} M',
   'comp.inv.status': 'Investment status',
   'comp.inv.interests': 'Investors’ interest',

@@ -1404,6 +1404,7 @@ export const zh = {
   'comp.inv.funded': '资金已到位',
   'comp.inv.byStatus': '各状态投资金额',
   'comp.inv.export': '导出Excel',
+  'comp.inv.noneYet': '本届尚未登记基金投资',
   'comp.inv.axis': '{n}万',
   'comp.inv.status': '投资状态',
   'comp.inv.interests': '投资意向',

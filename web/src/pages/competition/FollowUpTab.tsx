@@ -8,6 +8,7 @@ import {
   Button,
   Card,
   Col,
+  Empty,
   Form,
   Input,
   InputNumber,
@@ -58,8 +59,9 @@ const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0
 function StatusChart({ summary }: { summary: FollowUpSummary }) {
   const { t, lang } = useI18n();
   const el = useRef<HTMLDivElement>(null);
+  const total = STATUSES.reduce((a, s) => a + summary.byStatus[s].amountYuan, 0);
   useEffect(() => {
-    if (!el.current) return;
+    if (!el.current || total === 0) return;
     const chart = echarts.init(el.current);
     chart.setOption({
       tooltip: { trigger: 'axis' },
@@ -68,7 +70,11 @@ function StatusChart({ summary }: { summary: FollowUpSummary }) {
       // 万元 in Chinese, million yuan in English.
       yAxis: {
         type: 'value',
-        axisLabel: { formatter: (v: number) => t('comp.inv.axis', { n: lang === 'zh' ? v / 10_000 : v / 1_000_000 }) },
+        minInterval: 10_000,
+        // Rounded, so that small steps read 0.01 M rather than 8.000000000000001e-7 M.
+        axisLabel: {
+          formatter: (v: number) => t('comp.inv.axis', { n: Number((lang === 'zh' ? v / 10_000 : v / 1_000_000).toFixed(2)) }),
+        },
       },
       series: [
         {
@@ -86,7 +92,11 @@ function StatusChart({ summary }: { summary: FollowUpSummary }) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [summary, t, lang]);
+  }, [summary, t, lang, total]);
+  if (total === 0)
+    return (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comp.inv.noneYet')} data-testid="investment-chart-empty" />
+    );
   return <div ref={el} style={{ height: 220, width: '100%' }} data-testid="investment-chart" />;
 }
 
