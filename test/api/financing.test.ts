@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn, type ApiClient } from '../helpers/client.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { todayShanghai } from '../../src/shared/dates.ts';
+import { PATENT } from '../fixtures/ip-patent.ts';
 
 interface ListBody {
   items: Record<string, unknown>[];
@@ -21,21 +22,6 @@ interface DemandBody {
   responses: { id: number; institutionName: string; kind: string; version: number }[];
   loans: { id: number; amount: number; institutionName: string }[];
 }
-
-const PATENT = {
-  kind: 'invention_patent',
-  number: 'ZL201710601862.3',
-  title: '一种数控机床主轴热误差补偿方法',
-  appliedOn: '2017-07-20',
-  grantedOn: '2019-03-15',
-  legalStatus: 'valid',
-  maintenanceYearsPaid: 9,
-  foreignFamilyCount: 1,
-  citations: 3,
-  awards: [],
-  origin: 'self_developed',
-  relatedToMainProduct: true,
-};
 
 const DEMAND = { amount: 3_000_000, termMonths: 12, purpose: '购置数控加工设备，扩大产能', collateral: 'ip_pledge' };
 

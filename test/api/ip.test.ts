@@ -6,21 +6,7 @@ import { ENGINES } from '../helpers/db.ts';
 import { todayShanghai } from '../../src/shared/dates.ts';
 import { addMonths } from '../../policy/core/dates.ts';
 import { IMPORT_COLUMNS } from '../../src/modules/ip/domain.ts';
-
-const PATENT = {
-  kind: 'invention_patent',
-  number: 'ZL201710601862.3',
-  title: '一种数控机床主轴热误差补偿方法',
-  appliedOn: '2017-07-20',
-  grantedOn: '2019-03-15',
-  legalStatus: 'valid',
-  maintenanceYearsPaid: 9,
-  foreignFamilyCount: 1,
-  citations: 3,
-  awards: [],
-  origin: 'self_developed',
-  relatedToMainProduct: true,
-};
+import { PATENT } from '../fixtures/ip-patent.ts';
 
 async function book(rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
