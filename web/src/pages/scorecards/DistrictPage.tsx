@@ -200,13 +200,16 @@ export default function DistrictPage() {
           size="small"
           rowKey="id"
           pagination={false}
-          scroll={{ x: true }}
+          // A fixed scroll width: on a phone the explanation column would otherwise shrink to a few
+          // characters and stretch every row to a screen's height.
+          scroll={{ x: 1080 }}
           dataSource={detail.indicators}
           columns={[
-            { title: t('sc.dimension'), key: 'd', render: (_, i) => dimName.get(i.dimensionId) },
+            { title: t('sc.dimension'), key: 'd', width: 90, render: (_, i) => dimName.get(i.dimensionId) },
             {
               title: t('sc.indicator'),
               key: 'n',
+              width: 200,
               render: (_, i) => (
                 <>
                   {name(i)} {i.source === 'platform' && <Tag color="blue">{t('sc.platform')}</Tag>}
@@ -230,6 +233,7 @@ export default function DistrictPage() {
             {
               title: t('sc.explanation'),
               key: 'e',
+              width: 300,
               render: (_, i) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {lang === 'zh' ? i.explanationZh : i.explanationEn}
