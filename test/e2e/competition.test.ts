@@ -103,7 +103,11 @@ describe('a competition season in the browser', () => {
     await city.getByTestId('team-summary').fill(SUMMARY);
     await city.getByTestId('team-leader').fill('赵静');
     await city.getByTestId('team-ok').click();
-    await city.getByTestId('entries-table').locator('tr', { hasText: '2035-M-003' }).waitFor();
+    // The new entry's row, or the refusal's reason (a message or a field error) instead of a bare timeout.
+    const teamRow = city.getByTestId('entries-table').locator('tr', { hasText: '2035-M-003' });
+    const teamRefused = city.locator('.ant-message-error, .ant-form-item-explain-error');
+    await teamRow.or(teamRefused).first().waitFor({ timeout: 60_000 });
+    if (!(await teamRow.isVisible())) throw new Error(`team registration refused: ${await teamRefused.first().textContent()}`);
     await shot(city, 'organiser-entries');
 
     // Pool: every judge; assignment skips the 山东大学 judge for 明湖团队 and says why.
