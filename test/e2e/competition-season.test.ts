@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/server.ts';
-import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
+import { SCREENS, chooseOption, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn as apiSignIn, type ApiClient } from '../helpers/client.ts';
 import { todayShanghai } from '../../src/shared/dates.ts';
@@ -52,8 +52,7 @@ async function openCompetition(username: string): Promise<Page> {
 }
 
 async function chooseEdition(page: Page, name: string) {
-  await page.getByTestId('edition-select').click();
-  await page.locator('.ant-select-item-option:visible', { hasText: name }).click();
+  await chooseOption(page, page.getByTestId('edition-select'), name);
 }
 
 describe('the season in one place', () => {
@@ -79,8 +78,7 @@ describe('the season in one place', () => {
 
     // Add the final after the preliminary.
     await page.getByTestId('add-stage').click();
-    await page.getByTestId('stage-kind').click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '决赛' }).click();
+    await chooseOption(page, page.getByTestId('stage-kind'), '决赛');
     await page.getByTestId('stage-opens').fill(addDays(today, 10));
     await page.getByTestId('stage-closes').fill(addDays(today, 12));
     await page.getByTestId('stage-ok').click();
@@ -134,8 +132,7 @@ describe('the season in one place', () => {
     await page.getByRole('tab', { name: '回避申报' }).click();
     await page.getByTestId('ties-tab').waitFor();
     await page.getByTestId('ties-table').getByText('济南某创投有限公司').waitFor();
-    await page.getByTestId('tie-judge').click();
-    await page.locator('.ant-select-item-option:visible').first().click();
+    await chooseOption(page, page.getByTestId('tie-judge'));
     await page.getByTestId('tie-organisation').fill('山东某研究院');
     await page.getByTestId('tie-note').fill('兼职研究员');
     await page.getByTestId('tie-submit').click();
@@ -170,8 +167,7 @@ describe('the season in one place', () => {
     await inv.waitFor();
     await inv.getByText('投资意向').waitFor();
     await inv.getByTestId('investment-move').click();
-    await page.getByTestId('move-status').click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '尽职调查' }).click();
+    await chooseOption(page, page.getByTestId('move-status'), '尽职调查');
     await page.getByTestId('move-ok').click();
     await inv.getByText('尽职调查').waitFor();
     await inv.getByTestId('investment-move').click();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/server.ts';
-import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
+import { SCREENS, chooseOption, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn as apiSignIn, type ApiClient } from '../helpers/client.ts';
 import { todayShanghai } from '../../src/shared/dates.ts';
@@ -80,8 +80,7 @@ describe('a competition season in the browser', () => {
     // The enterprise registers; founded in 2012 it is recorded but not eligible, with the reason.
     const ent = await openCompetition('enterprise');
     await ent.getByTestId('register-card').waitFor();
-    await ent.getByTestId('register-track').click();
-    await ent.locator('.ant-select-item-option', { hasText: '新一代信息技术' }).click();
+    await chooseOption(ent, ent.getByTestId('register-track'), '新一代信息技术');
     await ent.getByTestId('register-project').fill('老企业的数字化新项目');
     await ent.getByTestId('register-summary').fill(SUMMARY);
     await ent.getByTestId('register-leader').fill('王敏');
@@ -97,8 +96,7 @@ describe('a competition season in the browser', () => {
     await city.getByTestId('add-team').click();
     await city.getByTestId('team-name').fill('鹊华团队');
     await city.getByTestId('team-org').fill('山东师范大学');
-    await city.getByTestId('team-track').click();
-    await city.locator('.ant-select-item-option', { hasText: '生物医药' }).click();
+    await chooseOption(city, city.getByTestId('team-track'), '生物医药');
     await city.getByTestId('team-project').fill('快速核酸检测试剂');
     await city.getByTestId('team-summary').fill(SUMMARY);
     await city.getByTestId('team-leader').fill('赵静');

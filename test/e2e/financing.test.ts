@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
+import { SCREENS, chooseOption, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn as apiSignIn } from '../helpers/client.ts';
 
@@ -108,10 +108,8 @@ describe('financing in the browser', () => {
     expect(patent.statusCode).toBe(201);
     await bank.getByTestId(`record-loan-${demandId}`).click();
     await bank.getByTestId('loan-rate').fill('3.40');
-    await bank.getByTestId('loan-type').click();
-    await bank.locator('.ant-select-item-option', { hasText: '知识产权质押' }).click();
-    await bank.getByTestId('loan-pledged').click();
-    await bank.locator('.ant-select-item-option', { hasText: '五轴数控机床主轴热误差补偿方法' }).click();
+    await chooseOption(bank, bank.getByTestId('loan-type'), '知识产权质押');
+    await chooseOption(bank, bank.getByTestId('loan-pledged'), '五轴数控机床主轴热误差补偿方法');
     await bank.keyboard.press('Escape');
     await shot(bank, 'bank-record-ip-pledge-loan');
     await bank

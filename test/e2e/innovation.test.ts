@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
+import { SCREENS, chooseOption, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signIn as apiSignIn } from '../helpers/client.ts';
 
@@ -45,8 +45,7 @@ describe('innovation services in the browser', () => {
     const form = ent.getByTestId('demand-form');
     await form.locator('#title').fill(DEMAND_TITLE);
     await form.locator('#description').fill('我公司燃料电池电堆功率密度低、铂用量大，寻求膜电极与催化剂技术合作');
-    await form.getByTestId('demand-field').click();
-    await ent.locator('.ant-select-item-option', { hasText: '新能源与节能环保' }).click();
+    await chooseOption(ent, form.getByTestId('demand-field'), '新能源与节能环保');
     await form.locator('#budget').fill('1200000');
     await form.locator('#deadline').click();
     await form.locator('#deadline').fill('2027-12-31');

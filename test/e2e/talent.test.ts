@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCREENS, launchBrowser, signInAs } from '../helpers/browser.ts';
+import { SCREENS, chooseOption, launchBrowser, signInAs } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -57,8 +57,7 @@ describe('the talent programme in the browser', () => {
     const form = city.getByTestId('event-form');
     await form.waitFor();
     await form.getByLabel('活动名称').fill(title);
-    await form.getByLabel('所属人才工程年度').click();
-    await city.locator('.ant-select-item-option', { hasText: '2026年度' }).click();
+    await chooseOption(city, form.getByLabel('所属人才工程年度'), '2026年度');
     const start = new Date(Date.now() + LEAD_MS);
     const end = new Date(Date.now() + 3 * 3600_000);
     const inputs = form.locator('.ant-picker-range input');
