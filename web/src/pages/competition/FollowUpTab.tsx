@@ -26,7 +26,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEChart } from '../../components/useEChart.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { formatYuan } from '../../util/format.ts';
 import {
@@ -58,12 +59,9 @@ const todayIso = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0
 
 function StatusChart({ summary }: { summary: FollowUpSummary }) {
   const { t, lang } = useI18n();
-  const el = useRef<HTMLDivElement>(null);
   const total = STATUSES.reduce((a, s) => a + summary.byStatus[s].amountYuan, 0);
-  useEffect(() => {
-    if (!el.current || total === 0) return;
-    const chart = echarts.init(el.current);
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 64, right: 12, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: STATUSES.map((s) => t(statusKey(s))) },
@@ -85,14 +83,10 @@ function StatusChart({ summary }: { summary: FollowUpSummary }) {
           })),
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [summary, t, lang, total]);
+    }),
+    [summary, t, lang],
+  );
+  const el = useEChart(option);
   if (total === 0)
     return (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comp.inv.noneYet')} data-testid="investment-chart-empty" />

@@ -4,7 +4,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import type { Group, Result, Rule, StageKind } from './api.ts';
 
@@ -37,11 +38,8 @@ export function RecommendationTag({ value }: { value: string | null }) {
 
 /** Scores of a ranked group as bars, advancing projects highlighted. */
 export function ScoreChart({ results }: { results: Result[] }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current);
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 44, right: 12, top: 16, bottom: 40 },
       xAxis: { type: 'category', data: results.map((r) => r.code), axisLabel: { rotate: 30 } },
@@ -52,13 +50,9 @@ export function ScoreChart({ results }: { results: Result[] }) {
           data: results.map((r) => ({ value: r.scoreCenti / 100, itemStyle: { color: r.advanced ? '#1d4ed8' : '#94a3b8' } })),
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [results]);
+    }),
+    [results],
+  );
+  const el = useEChart(option);
   return <div ref={el} style={{ height: 220, width: '100%' }} data-testid="score-chart" />;
 }

@@ -4,7 +4,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useEChart } from '../../components/useEChart.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../util/errors.ts';
 import { formatMoney } from '../../util/format.ts';
@@ -14,13 +15,8 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
 
 function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: number; testId: string }) {
   const { t, lang } = useI18n();
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current);
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el.current);
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
@@ -34,12 +30,10 @@ function Bars({ rows, height = 300, testId }: { rows: StatLine[]; height?: numbe
         { name: t('ev.enrolledN'), type: 'bar', data: rows.map((r) => r.enrolled), color: '#91caff' },
         { name: t('ev.attendedN'), type: 'bar', data: rows.map((r) => r.attended), color: '#1d4ed8' },
       ],
-    });
-    return () => {
-      ro.disconnect();
-      chart.dispose();
-    };
-  }, [rows, t, lang]);
+    }),
+    [rows, t, lang],
+  );
+  const el = useEChart(option);
   return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
 }
 

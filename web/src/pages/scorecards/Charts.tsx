@@ -1,34 +1,21 @@
 /**
- * Scorecard charts — radar, ranking bars, trend lines — drawn with echarts core directly (init /
- * setOption / resize), as the other pages do; only the parts used are registered.
+ * Scorecard charts — radar, ranking bars, trend lines — drawn through useEChart; only the parts
+ * used are registered.
  */
 import { BarChart, LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart } from '../../components/useEChart.ts';
 
 echarts.use([RadarChart, BarChart, LineChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
 
+/** These options are plain data (no functions), so they are compared by value: a re-render with the same data does not redraw. */
 function useChart(option: Record<string, unknown>) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-  return element;
+  const key = JSON.stringify(option);
+  const stable = useMemo(() => JSON.parse(key) as Record<string, unknown>, [key]);
+  return useEChart(stable);
 }
 
 export interface RadarSeries {
