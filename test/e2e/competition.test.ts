@@ -139,6 +139,7 @@ describe('a competition season in the browser', () => {
         viewport: { width: 390, height: 844 },
         locale: 'zh-CN',
         isMobile: true,
+        reducedMotion: 'reduce',
         hasTouch: true,
       });
       const phone = await ctx.newPage();

@@ -20,9 +20,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (no cookies, no remembered language), signed in through the login form. */
+/**
+ * A fresh context (no cookies, no remembered language), signed in through the login form. It asks
+ * for reduced motion, which the app honours by opening dialogs and dropdowns without animation: under
+ * CI load a click while a dialog or dropdown is still moving into place can be lost (a select's option
+ * was, reproducibly; a payment dialog's confirmation very likely was, leaving no refusal to see).
+ */
 export async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('login-username').fill(username);
@@ -40,7 +45,9 @@ export async function signInAs(browser: Browser, url: string, username: string):
  * Without `option`, the first option offered is taken.
  */
 export async function chooseOption(page: Page, select: Locator, option?: string): Promise<string> {
-  const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const root = select.locator(
+    'xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
   const open = page.locator('.ant-select-dropdown:visible');
   // Another select's dropdown may still be fading out; its options must not be taken for this one's.
   await expect.poll(() => open.count(), { timeout: 5_000 }).toBe(0);

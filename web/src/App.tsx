@@ -8,6 +8,7 @@ import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
 import { ReferenceDataProvider } from './auth/ReferenceData.tsx';
 import { PageSpinner } from './components/PageSpinner.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { useReducedMotion } from './util/motion.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { CAPABILITIES } from './layout/nav.ts';
 
@@ -118,8 +119,9 @@ function Gate() {
 
 function Localised() {
   const { lang } = useI18n();
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', motion: !reducedMotion } }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

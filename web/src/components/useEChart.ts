@@ -1,7 +1,8 @@
 /**
  * The one way a page draws an ECharts canvas: `echarts.init` when the element appears (it may
  * appear later than the component, e.g. after an empty state), `setOption` (not merged) whenever
- * the option changes, a resize with the element and around printing, `dispose` when it goes.
+ * the option changes (without animation when the user asked for reduced motion), a resize with the
+ * element and around printing, `dispose` when it goes.
  * echarts is driven directly rather than through echarts-for-react, whose CommonJS default export
  * does not survive Vite's dev-server interop. Each chart module registers the echarts parts it uses
  * (`echarts.use`) so that a lazily loaded page fetches only those.
@@ -11,6 +12,7 @@
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { init } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { prefersReducedMotion } from '../util/motion.ts';
 
 /** Returns the ref for the chart's element. `onItemClick` receives the clicked category, for drill-downs. */
 export function useEChart(
@@ -46,7 +48,7 @@ export function useEChart(
   }, [element]);
 
   useEffect(() => {
-    if (chart && option) chart.setOption(option, { notMerge: true });
+    if (chart && option) chart.setOption(prefersReducedMotion() ? { ...option, animation: false } : option, { notMerge: true });
   }, [chart, option]);
 
   return setElement;
