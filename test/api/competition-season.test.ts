@@ -16,6 +16,7 @@ interface Stage {
   advanceCount: number | null;
   advanceSharePercent: number | null;
   rankedAt: string | null;
+  lockedBecause?: { zh: string; en: string } | null;
 }
 interface Edition {
   id: number;
@@ -355,6 +356,20 @@ describe.each(ENGINES)('competition season API on %s', (engine) => {
       });
       expect(locked.statusCode).toBe(409);
       expect(locked.body).toContain('locked');
+      // The season has moved past registration: its window is locked too, and the edition says why.
+      const registration = stage('registration');
+      expect(registration.lockedBecause?.zh).toBe('赛程已进入初赛（已公布），该阶段设置已锁定');
+      expect(stage('final').lockedBecause).toBeNull();
+      const moved = await city.send('PATCH', `/api/competition/stages/${registration.id}`, {
+        version: registration.version,
+        closesOn: addDays(today, -1),
+      });
+      expect(moved.statusCode).toBe(409);
+      expect(moved.body).toContain('moved past this stage');
+      const [kept] = await q<{ closes_on: string }>(`select closes_on::text from competition_stages where id = $1`, [
+        registration.id,
+      ]);
+      expect(kept!.closes_on).toBe(registration.closesOn);
       // A stage may not be added before a ranked one.
       await q(`update competition_stages set ranked_at = now() where id = $1`, [stage('final').id]);
       const before = await city.send('POST', `/api/competition/editions/${ed.id}/stages`, {

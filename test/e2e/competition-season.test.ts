@@ -106,11 +106,26 @@ describe('the season in one place', () => {
       editionId,
     ]);
     expect(after!.name).toBe('他人修改的名称');
+
+    // A finished edition: registration is locked because the season has moved past it, and says so;
+    // the roadshow's dates stay correctable.
+    await chooseEdition(page, '2025');
+    await page.getByTestId('stage-passed-registration').waitFor();
+    expect(await page.getByTestId('edit-stage-registration').isDisabled()).toBe(true);
+    expect(await page.getByTestId('edit-stage-roadshow').isDisabled()).toBe(false);
+    await page.getByTestId('stage-passed-registration').hover();
+    await page.getByText('赛程已进入决赛（已公布），该阶段设置已锁定').waitFor();
+    await shot(page, 'setup-finished');
     await page.context().close();
   }, 120_000);
 
   test('declared ties: the judge declares on a phone, the organiser sees, records and withdraws', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      reducedMotion: 'reduce',
+    });
     const phone = await ctx.newPage();
     await phone.goto(server.url);
     await phone.getByTestId('login-username').fill('judge');

@@ -15,6 +15,14 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 export const SCORED_STAGES: readonly StageKind[] = ['preliminary', 'semi_final', 'final'];
 export const stageOrder = (k: StageKind): number => STAGE_KINDS.indexOf(k);
 export const nextStage = (k: StageKind): StageKind | null => STAGE_KINDS[stageOrder(k) + 1] ?? null;
+/** The stages' names in messages (the screens have their own in the i18n tables). */
+export const STAGE_NAMES: Record<StageKind, Bilingual> = {
+  registration: { zh: '报名', en: 'registration' },
+  preliminary: { zh: '初赛', en: 'preliminary' },
+  semi_final: { zh: '复赛', en: 'semi-final' },
+  final: { zh: '决赛', en: 'final' },
+  roadshow: { zh: '路演', en: 'roadshow' },
+};
 
 // ---------- eligibility ----------
 
@@ -510,8 +518,8 @@ export function checkNewStage(
     return [
       problem(
         'kind',
-        `不能在已排名的阶段（${ranked.map((s) => s.kind).join('、')}）之前新增阶段`,
-        `a stage cannot be added before a stage already ranked (${ranked.map((s) => s.kind).join(', ')})`,
+        `不能在已排名的阶段（${ranked.map((s) => STAGE_NAMES[s.kind].zh).join('、')}）之前新增阶段`,
+        `a stage cannot be added before a stage already ranked (${ranked.map((s) => STAGE_NAMES[s.kind].en).join(', ')})`,
       ),
     ];
   return [];
@@ -530,17 +538,45 @@ export interface StageSettings {
 
 const sameRubric = (a: readonly Criterion[], b: readonly Criterion[]) => JSON.stringify(a) === JSON.stringify(b);
 
+export interface StageProgress {
+  kind: StageKind;
+  rankedAt: string | null;
+  publishedAt: string | null;
+}
+
 /**
- * Why a stage change is refused (null = allowed): a published stage is locked, and the rubric is
- * frozen once any judge has scored in the stage (scores were weighted by it).
+ * Why a stage's settings are locked (null = open): its results are published, or the season has
+ * moved past it — a later stage of the edition is ranked or published, so moving, say, the
+ * registration window would change the terms entries were admitted and judged on. The roadshow,
+ * last and unscored, is never passed, so its dates stay correctable.
  */
-export function stageChangeRefusal(
-  stage: StageSettings & { publishedAt: string | null },
-  next: StageSettings,
-  scoringStarted: boolean,
-): Bilingual | null {
+export function stageLock(stage: StageProgress, stages: readonly StageProgress[]): Bilingual | null {
   if (stage.publishedAt)
     return { zh: '该阶段结果已公布，设置已锁定', en: 'the results of this stage are published; its settings are locked' };
+  const later = stages
+    .filter((s) => stageOrder(s.kind) > stageOrder(stage.kind) && (s.rankedAt || s.publishedAt))
+    .sort((a, b) => stageOrder(b.kind) - stageOrder(a.kind))[0];
+  if (later)
+    return {
+      zh: `赛程已进入${STAGE_NAMES[later.kind].zh}（已${later.publishedAt ? '公布' : '排名'}），该阶段设置已锁定`,
+      en: `the season has moved past this stage (the ${STAGE_NAMES[later.kind].en} is ${later.publishedAt ? 'published' : 'ranked'}); its settings are locked`,
+    };
+  return null;
+}
+
+/**
+ * Why a stage change is refused (null = allowed): a locked stage (`stageLock`: published, or the
+ * season has moved past it) takes no change, and the rubric is frozen once any judge has scored in
+ * the stage (scores were weighted by it).
+ */
+export function stageChangeRefusal(
+  stage: StageSettings & StageProgress,
+  next: StageSettings,
+  scoringStarted: boolean,
+  stages: readonly StageProgress[] = [],
+): Bilingual | null {
+  const lock = stageLock(stage, stages);
+  if (lock) return lock;
   if (scoringStarted && !sameRubric(stage.rubric, next.rubric))
     return {
       zh: '已有评审专家评分，评分细则已冻结',

@@ -40,6 +40,7 @@ import {
   investmentMoveRefusal,
   removalRefusal,
   stageChangeRefusal,
+  stageLock,
   type InvestmentStatus,
   type StageSettings,
   type Criterion,
@@ -86,6 +87,11 @@ export interface Stage {
   version: number;
 }
 
+/** A stage as the edition lists it: with why its settings are locked, if they are (`stageLock`). */
+export interface EditionStage extends Stage {
+  lockedBecause: Bilingual | null;
+}
+
 const STAGE_COLUMNS =
   sql.raw(`id, edition_id as "editionId", kind, opens_on::text as "opensOn", closes_on::text as "closesOn", rubric,
   judges_per_entry as "judgesPerEntry", min_judges as "minJudges", trim_at_least as "trimAtLeast", advance_count as "advanceCount",
@@ -119,7 +125,7 @@ export interface Edition {
   groups: Group[];
   version: number;
   tracks: { id: number; code: string; nameZh: string; nameEn: string; entries: number }[];
-  stages: Stage[];
+  stages: EditionStage[];
   entries: number;
   /** Entries per group, so the setup screen knows which groups may still be removed. */
   entriesByGroup: Record<Group, number>;
@@ -167,7 +173,10 @@ export async function listEditions(database: Database, p: Principal): Promise<Ed
     tracks: tracks
       .filter((t) => num(t.editionId) === num(e.id))
       .map((t) => ({ id: num(t.id), code: t.code, nameZh: t.nameZh, nameEn: t.nameEn, entries: num(t.entries) })),
-    stages: stages.map(presentStage).filter((s) => s.editionId === num(e.id)),
+    stages: stages
+      .map(presentStage)
+      .filter((s) => s.editionId === num(e.id))
+      .map((s, _, all) => ({ ...s, lockedBecause: stageLock(s, all) })),
   }));
 }
 
@@ -1415,8 +1424,9 @@ export interface StageChange {
 }
 
 /**
- * Changes a stage's dates and settings. A published stage is locked; the rubric is frozen once a
- * judge has scored; a change to what the ranking is computed from clears the ranking.
+ * Changes a stage's dates and settings. A published stage, or one the season has moved past (a
+ * later stage ranked or published), is locked; the rubric is frozen once a judge has scored; a
+ * change to what the ranking is computed from clears the ranking.
  */
 export async function updateStage(database: Database, p: Principal, stageId: number, input: StageChange) {
   requireOrganiser(p);
@@ -1440,15 +1450,15 @@ export async function updateStage(database: Database, p: Principal, stageId: num
       tx,
       sql`select count(*)::int as n from competition_scores where stage_id = ${stageId}`,
     );
-    const refusal = stageChangeRefusal(stage, next, num(scored!.n) > 0);
-    if (refusal) throw conflict(refusal.zh, refusal.en);
-    const pr = new Problems();
     const siblings = (
       await rowsOf<Stage>(
         tx,
         sql`select ${STAGE_COLUMNS} from competition_stages where edition_id = ${stage.editionId} and id <> ${stageId}`,
       )
     ).map(presentStage);
+    const refusal = stageChangeRefusal(stage, next, num(scored!.n) > 0, siblings);
+    if (refusal) throw conflict(refusal.zh, refusal.en);
+    const pr = new Problems();
     pr.addAll(checkStageDates([...siblings, { kind: stage.kind, opensOn: next.opensOn, closesOn: next.closesOn }]));
     if (SCORED_STAGES.includes(stage.kind)) {
       if (input.rubric) pr.addAll(checkRubric(input.rubric));

@@ -8,6 +8,8 @@ import {
   nextConfiguredStage,
   removalRefusal,
   stageChangeRefusal,
+  stageLock,
+  type StageProgress,
   type StageSettings,
 } from './domain.ts';
 
@@ -58,16 +60,65 @@ describe('a new stage', () => {
 
 describe('stage changes', () => {
   it('are refused once the stage is published', () => {
-    expect(stageChangeRefusal({ ...settings, publishedAt: '2026-05-21T00:00:00Z' }, settings, false)?.en).toMatch(/locked/);
+    expect(
+      stageChangeRefusal(
+        { ...settings, kind: 'preliminary', rankedAt: null, publishedAt: '2026-05-21T00:00:00Z' },
+        settings,
+        false,
+      )?.en,
+    ).toMatch(/locked/);
   });
   it('freeze the rubric once scoring started, yet still allow other settings', () => {
     const rubric = [
       { key: 'innovation', zh: '创新', en: 'Innovation', weight: 60 },
       { key: 'market', zh: '市场', en: 'Market', weight: 40 },
     ];
-    expect(stageChangeRefusal({ ...settings, publishedAt: null }, { ...settings, rubric }, true)?.en).toMatch(/frozen/);
-    expect(stageChangeRefusal({ ...settings, publishedAt: null }, { ...settings, rubric }, false)).toBeNull();
-    expect(stageChangeRefusal({ ...settings, publishedAt: null }, { ...settings, advanceCount: 8 }, true)).toBeNull();
+    expect(
+      stageChangeRefusal({ ...settings, kind: 'preliminary', rankedAt: null, publishedAt: null }, { ...settings, rubric }, true)
+        ?.en,
+    ).toMatch(/frozen/);
+    expect(
+      stageChangeRefusal({ ...settings, kind: 'preliminary', rankedAt: null, publishedAt: null }, { ...settings, rubric }, false),
+    ).toBeNull();
+    expect(
+      stageChangeRefusal(
+        { ...settings, kind: 'preliminary', rankedAt: null, publishedAt: null },
+        { ...settings, advanceCount: 8 },
+        true,
+      ),
+    ).toBeNull();
+  });
+  it('are refused once the season has moved past the stage, with the stage it moved to', () => {
+    const registration: StageProgress = { kind: 'registration', rankedAt: null, publishedAt: null };
+    const season = (p: Partial<StageProgress>): StageProgress[] => [
+      registration,
+      { kind: 'preliminary', rankedAt: null, publishedAt: null, ...p },
+      { kind: 'final', rankedAt: null, publishedAt: null },
+      { kind: 'roadshow', rankedAt: null, publishedAt: null },
+    ];
+    // Scoring under way in the preliminary: registration is still open to correction.
+    expect(stageLock(registration, season({}))).toBeNull();
+    const ranked = stageLock(registration, season({ rankedAt: '2026-05-22T02:00:00Z' }));
+    expect(ranked).toEqual({
+      zh: '赛程已进入初赛（已排名），该阶段设置已锁定',
+      en: 'the season has moved past this stage (the preliminary is ranked); its settings are locked',
+    });
+    // The furthest stage is named; published wins over ranked in the wording.
+    const published = season({ rankedAt: '2026-05-22T02:00:00Z', publishedAt: '2026-05-23T02:00:00Z' });
+    published[2] = { kind: 'final', rankedAt: '2026-07-21T02:00:00Z', publishedAt: null };
+    expect(stageLock(registration, published)?.zh).toBe('赛程已进入决赛（已排名），该阶段设置已锁定');
+    expect(stageLock(published[1]!, published)?.en).toMatch(/published/);
+    // A ranked earlier stage does not lock a later one, and the roadshow is never passed.
+    expect(stageLock(published[2]!, published)).toBeNull();
+    expect(stageLock(published[3]!, published)).toBeNull();
+    expect(
+      stageChangeRefusal(
+        { ...settings, ...registration },
+        { ...settings, closesOn: '2026-05-02' },
+        false,
+        season({ rankedAt: '2026-05-22T02:00:00Z' }),
+      )?.en,
+    ).toMatch(/moved past/);
   });
   it('clear a ranking when a scoring or advancement setting changes, not when only the dates move', () => {
     expect(changeClearsRanking(settings, { ...settings, closesOn: '2026-05-25' })).toBe(false);

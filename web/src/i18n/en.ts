@@ -1400,6 +1400,7 @@ export const en: Record<MessageKey, string> = {
   'comp.setup.status': 'Status',
   'comp.setup.locked': 'Published, locked',
   'comp.setup.ranked': 'Ranked',
+  'comp.setup.passed': 'Passed, locked',
   'comp.setup.open': 'Editable',
   'comp.setup.rankingCleared': 'Saved; the settings changed, so the ranking was cleared — rank again',
   'comp.ties.record': 'Record a tie',

@@ -1382,6 +1382,7 @@ export const zh = {
   'comp.setup.status': '状态',
   'comp.setup.locked': '已公布·锁定',
   'comp.setup.ranked': '已排名',
+  'comp.setup.passed': '已过·锁定',
   'comp.setup.open': '可修改',
   'comp.setup.rankingCleared': '已保存；设置变更后原排名已清除，请重新排名',
   'comp.ties.record': '登记关联关系',

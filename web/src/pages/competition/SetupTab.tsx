@@ -341,7 +341,7 @@ function StageModal({
 }
 
 export function SetupTab({ edition, onChanged }: { edition: Edition | null; onChanged: (id?: number) => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Stage | 'new' | null>(null);
   if (!edition) return <CreateEdition onCreated={(id) => onChanged(id)} />;
@@ -395,6 +395,10 @@ export function SetupTab({ edition, onChanged }: { edition: Edition | null; onCh
               render: (_: unknown, s: Stage) =>
                 s.publishedAt ? (
                   <Tag color="green">{t('comp.setup.locked')}</Tag>
+                ) : s.lockedBecause ? (
+                  <Tooltip title={pick(s.lockedBecause)}>
+                    <Tag data-testid={`stage-passed-${s.kind}`}>{t('comp.setup.passed')}</Tag>
+                  </Tooltip>
                 ) : s.rankedAt ? (
                   <Tag color="blue">{t('comp.setup.ranked')}</Tag>
                 ) : (
@@ -405,14 +409,16 @@ export function SetupTab({ edition, onChanged }: { edition: Edition | null; onCh
               title: '',
               width: 80,
               render: (_: unknown, s: Stage) => (
-                <Button
-                  size="small"
-                  disabled={!!s.publishedAt}
-                  onClick={() => setEditing(s)}
-                  data-testid={`edit-stage-${s.kind}`}
-                >
-                  {t('common.edit')}
-                </Button>
+                <Tooltip title={s.lockedBecause ? pick(s.lockedBecause) : ''}>
+                  <Button
+                    size="small"
+                    disabled={!!s.lockedBecause}
+                    onClick={() => setEditing(s)}
+                    data-testid={`edit-stage-${s.kind}`}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                </Tooltip>
               ),
             },
           ]}

@@ -27,6 +27,8 @@ export interface Stage {
   rankedAt: string | null;
   publishedAt: string | null;
   version: number;
+  /** Why its settings are locked (published, or the season has moved past it); null when open. */
+  lockedBecause: Bilingual | null;
 }
 export const STAGE_KINDS: StageKind[] = ['registration', 'preliminary', 'semi_final', 'final', 'roadshow'];
 export const GROUPS: Group[] = ['enterprise', 'maker'];
