@@ -340,6 +340,9 @@ function StageModal({
   );
 }
 
+/** A reason shown on its own (a tooltip) starts with a capital; the server's reasons are written to follow “Refused: ”. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function SetupTab({ edition, onChanged }: { edition: Edition | null; onChanged: (id?: number) => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -396,7 +399,7 @@ export function SetupTab({ edition, onChanged }: { edition: Edition | null; onCh
                 s.publishedAt ? (
                   <Tag color="green">{t('comp.setup.locked')}</Tag>
                 ) : s.lockedBecause ? (
-                  <Tooltip title={pick(s.lockedBecause)}>
+                  <Tooltip title={sentence(pick(s.lockedBecause))}>
                     <Tag data-testid={`stage-passed-${s.kind}`}>{t('comp.setup.passed')}</Tag>
                   </Tooltip>
                 ) : s.rankedAt ? (
@@ -409,7 +412,7 @@ export function SetupTab({ edition, onChanged }: { edition: Edition | null; onCh
               title: '',
               width: 80,
               render: (_: unknown, s: Stage) => (
-                <Tooltip title={s.lockedBecause ? pick(s.lockedBecause) : ''}>
+                <Tooltip title={s.lockedBecause ? sentence(pick(s.lockedBecause)) : ''}>
                   <Button
                     size="small"
                     disabled={!!s.lockedBecause}
